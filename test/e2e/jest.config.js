@@ -5,5 +5,7 @@ module.exports = {
   roots: ['<rootDir>/test/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
-  testTimeout: 120000,
+  // the server's ESM-only `cookie` dependency has to pass through Babel under Jest
+  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
+  setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'],
 }

@@ -1,0 +1,72 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { Config } from './config'
+import { createDb } from './db/connect'
+import authPlugin from './plugins/auth'
+import configPlugin from './plugins/config'
+import dbPlugin from './plugins/db'
+import errorsPlugin from './plugins/errors'
+import openapiPlugin from './plugins/openapi'
+import securityPlugin from './plugins/security'
+import staticPlugin, { findH5Build } from './plugins/static'
+import routes from './routes'
+
+export interface BuildOptions {
+  /** Overrides the logger built from `config.logLevel`. */
+  logger?: FastifyServerOptions['logger']
+}
+
+/**
+ * Builds the whole application without listening: plugins in order external → app → routes.
+ * The database is opened here; run `migrateToLatest(app.db)` (and `seedIfEmpty`) before serving.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    ajv: {
+      customOptions: {
+        // Unknown fields are an error (schemas say additionalProperties: false), never silently dropped.
+        removeAdditional: false,
+        // Query strings and path params arrive as text: let `limit=20` and `/:id` become integers.
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // The API speaks JSON only: a text/plain body is answered 415 instead of failing validation.
+  app.removeContentTypeParser('text/plain')
+  // Mini-program and H5 clients label body-less DELETEs as JSON; only a POST/PUT/PATCH needs one.
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && (request.method === 'DELETE' || request.method === 'OPTIONS')) {
+      done(null, undefined)
+      return
+    }
+    parseJson(request, body.toString(), done)
+  })
+
+  const h5 = findH5Build(config.staticDir)
+
+  // External
+  await app.register(configPlugin, { config })
+  await app.register(securityPlugin, { inlineScriptHashes: h5?.inlineScriptHashes ?? [] })
+  await app.register(openapiPlugin)
+
+  // Application
+  await app.register(dbPlugin, { handle: createDb(config) })
+  await app.register(authPlugin)
+  await app.register(errorsPlugin, { spaFallback: h5 !== null })
+
+  // Routes, then the H5 app for everything else
+  await app.register(routes)
+  if (h5) await app.register(staticPlugin, { build: h5 })
+
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
+import { Pool } from 'pg'
+import type { Config } from '../config'
+import type { Database } from './types'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export interface DbHandle {
+  db: Kysely<Database>
+  dialect: DialectName
+  destroy(): Promise<void>
+}
+
+export const SQLITE_FILE = 'red-e-park.sqlite'
+
+export function createDb(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): DbHandle {
+  if (config.databaseUrl) {
+    const pool = new Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      options: config.databaseSchema ? `-c search_path=${config.databaseSchema}` : undefined,
+    })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, dialect: 'postgres', destroy: () => db.destroy() }
+  }
+
+  mkdirSync(config.dataDir, { recursive: true })
+  const sqlite = new SqliteDatabase(path.join(config.dataDir, SQLITE_FILE))
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  // Safe with WAL: a power loss may drop the last commits but never corrupts the file.
+  sqlite.pragma('synchronous = NORMAL')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() }
+}
+
+/** Which SQL dialect a Kysely instance speaks (migrations and a few queries differ). */
+export function dialectOf<T>(db: Kysely<T>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+}

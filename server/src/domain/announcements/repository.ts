@@ -1,0 +1,175 @@
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import type { Database } from '../../db/types'
+import type { Announcement, AnnouncementDetail, PageOf, Scope } from '../../schemas'
+import {
+  SUMMARY_SOURCE_LENGTH,
+  encodeCursor,
+  toAnnouncement,
+  toAnnouncementDetail,
+  type FeedPosition,
+} from './mapper'
+
+/** Whose feed is being read: park-wide notices, the viewer's own branch, and what they wrote. */
+export interface Viewer {
+  id: number
+  branchId: number | null
+}
+
+type FeedScope = ExpressionBuilder<Database & { a: Database['announcements'] }, 'a'>
+
+function visibleTo(viewer: Viewer) {
+  return (eb: FeedScope) =>
+    eb.or([
+      eb('a.scope', '=', 'park'),
+      ...(viewer.branchId !== null ? [eb('a.branch_id', '=', viewer.branchId)] : []),
+      eb('a.author_id', '=', viewer.id),
+    ])
+}
+
+function selectFeed(db: Kysely<Database>, viewer: Viewer) {
+  return db
+    .selectFrom('announcements as a')
+    .leftJoin('branches as b', 'b.id', 'a.branch_id')
+    .leftJoin('announcement_reads as r', (join) =>
+      join.onRef('r.announcement_id', '=', 'a.id').on('r.user_id', '=', viewer.id),
+    )
+    .where(visibleTo(viewer))
+    .select([
+      'a.id',
+      'a.title',
+      'a.scope',
+      'a.branch_id',
+      'b.name as branch_name',
+      'a.pinned',
+      'a.published_at',
+      'r.user_id as read_by_viewer',
+    ])
+}
+
+export async function listAnnouncements(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  page: { limit: number; after: FeedPosition | null },
+): Promise<PageOf<Announcement>> {
+  const { after } = page
+  let query = selectFeed(db, viewer).select(
+    sql<string>`substr(${sql.ref('a.body')}, 1, ${sql.lit(SUMMARY_SOURCE_LENGTH)})`.as('body_head'),
+  )
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('a.pinned', '<', after.pinned),
+        eb.and([eb('a.pinned', '=', after.pinned), eb('a.published_at', '<', after.publishedAt)]),
+        eb.and([
+          eb('a.pinned', '=', after.pinned),
+          eb('a.published_at', '=', after.publishedAt),
+          eb('a.id', '<', after.id),
+        ]),
+      ]),
+    )
+  }
+  const rows = await query
+    .orderBy('a.pinned', 'desc')
+    .orderBy('a.published_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(page.limit + 1)
+    .execute()
+
+  const items = rows.slice(0, page.limit)
+  const last = items[items.length - 1]
+  const nextCursor =
+    rows.length > page.limit && last
+      ? encodeCursor({ pinned: last.pinned, publishedAt: last.published_at, id: last.id })
+      : null
+  return { items: items.map(toAnnouncement), nextCursor }
+}
+
+export async function countUnread(db: Kysely<Database>, viewer: Viewer): Promise<number> {
+  const row = await db
+    .selectFrom('announcements as a')
+    .where(visibleTo(viewer))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('announcement_reads as r')
+            .select('r.user_id')
+            .whereRef('r.announcement_id', '=', 'a.id')
+            .where('r.user_id', '=', viewer.id),
+        ),
+      ),
+    )
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+/** One announcement if the viewer may see it; undefined both when it is missing and when it is not theirs. */
+export async function findVisibleAnnouncement(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  id: number,
+): Promise<AnnouncementDetail | undefined> {
+  const row = await selectFeed(db, viewer)
+    .innerJoin('users as u', 'u.id', 'a.author_id')
+    .select(['a.body', 'a.author_id', 'u.name as author_name'])
+    .where('a.id', '=', id)
+    .executeTakeFirst()
+  return row && toAnnouncementDetail(row)
+}
+
+/** Records that the user has read the announcement; repeating it changes nothing. */
+export async function markRead(
+  db: Kysely<Database>,
+  announcementId: number,
+  userId: number,
+  now = new Date(),
+): Promise<boolean> {
+  const result = await db
+    .insertInto('announcement_reads')
+    .values({ announcement_id: announcementId, user_id: userId, read_at: now.toISOString() })
+    .onConflict((conflict) => conflict.columns(['announcement_id', 'user_id']).doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+export interface NewAnnouncementInput {
+  title: string
+  body: string
+  scope: Scope
+  branchId: number | null
+  pinned: boolean
+  authorId: number
+}
+
+/** Publishes at once; the author counts as having read it. */
+export async function createAnnouncement(
+  db: Kysely<Database>,
+  input: NewAnnouncementInput,
+  now = new Date(),
+): Promise<number> {
+  const publishedAt = now.toISOString()
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('announcements')
+      .values({
+        scope: input.scope,
+        branch_id: input.scope === 'branch' ? input.branchId : null,
+        title: input.title,
+        body: input.body,
+        pinned: input.pinned ? 1 : 0,
+        author_id: input.authorId,
+        published_at: publishedAt,
+        created_at: publishedAt,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await markRead(trx, id, input.authorId, now)
+    return id
+  })
+}
+
+export async function branchExists(db: Kysely<Database>, branchId: number): Promise<boolean> {
+  const row = await db.selectFrom('branches').select('id').where('id', '=', branchId).executeTakeFirst()
+  return row !== undefined
+}

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/types'
+import { demoRank, toCurrentUser, type CurrentUser } from './mapper'
+
+function selectUsers(db: Kysely<Database>) {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('branches as b', 'b.id', 'u.branch_id')
+    .leftJoin('companies as c', 'c.id', 'u.company_id')
+    .select([
+      'u.id',
+      'u.name',
+      'u.roles',
+      'u.is_ceo',
+      'u.political_status',
+      'u.branch_id',
+      'b.name as branch_name',
+      'u.company_id',
+      'c.name as company_name',
+    ])
+}
+
+export async function findUserById(db: Kysely<Database>, id: number): Promise<CurrentUser | undefined> {
+  const row = await selectUsers(db).where('u.id', '=', id).executeTakeFirst()
+  return row && toCurrentUser(row)
+}
+
+/** Demo accounts are the seeded people, i.e. everyone who did not arrive through WeChat. */
+export async function listDemoUsers(db: Kysely<Database>): Promise<CurrentUser[]> {
+  const rows = await selectUsers(db).where('u.wechat_openid', 'is', null).orderBy('u.id').execute()
+  return rows
+    .map(toCurrentUser)
+    .sort((a, b) => demoRank(a) - demoRank(b) || (a.branch?.id ?? 0) - (b.branch?.id ?? 0) || a.id - b.id)
+}
+
+export async function findDemoUser(db: Kysely<Database>, id: number): Promise<CurrentUser | undefined> {
+  const row = await selectUsers(db)
+    .where('u.id', '=', id)
+    .where('u.wechat_openid', 'is', null)
+    .executeTakeFirst()
+  return row && toCurrentUser(row)
+}
+
+/** The user behind a WeChat openid; a first login creates a plain member without a branch. */
+export async function findOrCreateWechatUser(
+  db: Kysely<Database>,
+  openid: string,
+  now = new Date(),
+): Promise<CurrentUser> {
+  await db
+    .insertInto('users')
+    .values({
+      name: '微信用户',
+      wechat_openid: openid,
+      branch_id: null,
+      company_id: null,
+      political_status: 'masses',
+      is_ceo: 0,
+      roles: 'member',
+      created_at: now.toISOString(),
+    })
+    // Two first logins racing each other end up with the same row.
+    .onConflict((conflict) => conflict.column('wechat_openid').doNothing())
+    .execute()
+  const row = await selectUsers(db).where('u.wechat_openid', '=', openid).executeTakeFirstOrThrow()
+  return toCurrentUser(row)
+}

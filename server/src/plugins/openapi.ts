@@ -1,0 +1,42 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fp from 'fastify-plugin'
+import { ErrorBody } from '../schemas'
+import { version } from '../../../package.json'
+
+/**
+ * The OpenAPI document is generated from the route schemas: `/api/openapi.json`, browsable at
+ * `/api/docs`. Registered before the routes so it sees all of them.
+ */
+export default fp(
+  async (app) => {
+    app.addSchema(ErrorBody)
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: {
+          title: '红e园区 API',
+          description:
+            '湖里创新园互联网行业联合党委 · 党员小程序后端。错误统一为 `{ error: { code, message } }`。',
+          version,
+        },
+        components: {
+          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+        },
+        tags: [
+          { name: 'health', description: '运行状态' },
+          { name: 'auth', description: '登录与身份' },
+          { name: 'announcements', description: '通知公告' },
+        ],
+      },
+      // Shared schemas keep their $id as the component name (e.g. ErrorBody).
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, index) =>
+          typeof json.$id === 'string' ? json.$id : `def-${index}`,
+      },
+    })
+    await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } })
+    app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  },
+  { name: 'openapi' },
+)

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { decodeCursor } from '../../domain/announcements/mapper'
+import { resolvePublishTarget } from '../../domain/announcements/publish'
+import {
+  branchExists,
+  countUnread,
+  createAnnouncement,
+  findVisibleAnnouncement,
+  listAnnouncements,
+  markRead,
+  type Viewer,
+} from '../../domain/announcements/repository'
+import type { CurrentUser } from '../../domain/users/mapper'
+import { notFound, validationFailed } from '../../errors'
+import { currentUser } from '../../plugins/auth'
+import {
+  AnnouncementCreate,
+  AnnouncementDetail,
+  AnnouncementListQuery,
+  AnnouncementPage,
+  IdParams,
+  UnreadCount,
+} from '../../schemas'
+import { bearerAuth, errorResponses } from '../../schemas/http'
+
+const viewerOf = (user: CurrentUser): Viewer => ({ id: user.id, branchId: user.branch?.id ?? null })
+
+const announcements: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['announcements'],
+        summary: '通知列表:置顶在前,其余按发布时间倒序;仅园区通知与本支部通知',
+        security: bearerAuth,
+        querystring: AnnouncementListQuery,
+        response: { 200: AnnouncementPage, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const { limit = 20, cursor } = request.query
+      const after = cursor === undefined ? null : decodeCursor(cursor)
+      if (cursor !== undefined && after === null)
+        throw validationFailed('query/cursor 无效,请从第一页重新加载')
+      return listAnnouncements(app.db, viewerOf(currentUser(request)), { limit, after })
+    },
+  )
+
+  app.get(
+    '/unread-count',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['announcements'],
+        summary: '未读通知数(角标)',
+        security: bearerAuth,
+        response: { 200: UnreadCount, ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ count: await countUnread(app.db, viewerOf(currentUser(request))) }),
+  )
+
+  app.get(
+    '/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['announcements'],
+        summary: '通知详情(同时标记为已读)',
+        description: '其他支部的通知与不存在的通知一样返回 404。',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: AnnouncementDetail, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request)
+      const announcement = await findVisibleAnnouncement(app.db, viewerOf(user), request.params.id)
+      if (!announcement) throw notFound('通知不存在或无权查看')
+      if (!announcement.read) await markRead(app.db, announcement.id, user.id)
+      return { ...announcement, read: true }
+    },
+  )
+
+  app.post(
+    '',
+    {
+      onRequest: app.requireRole('secretary', 'park_admin'),
+      schema: {
+        tags: ['announcements'],
+        summary: '发布通知:支部书记仅限本支部,园区管理员可发布园区或任一支部通知',
+        security: bearerAuth,
+        body: AnnouncementCreate,
+        response: { 201: AnnouncementDetail, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request)
+      const { scope, branchId, pinned = false } = request.body
+      const title = request.body.title.trim()
+      const body = request.body.body.trim()
+      if (title === '') throw validationFailed('body/title 不能为空')
+      if (body === '') throw validationFailed('body/body 不能为空')
+      const target = resolvePublishTarget(user, { scope, branchId })
+      if (target.branchId !== null && !(await branchExists(app.db, target.branchId))) {
+        throw validationFailed('body/branchId 对应的支部不存在')
+      }
+      const id = await createAnnouncement(app.db, { title, body, pinned, authorId: user.id, ...target })
+      const created = await findVisibleAnnouncement(app.db, viewerOf(user), id)
+      if (!created) throw new Error(`announcement ${id} vanished after insert`)
+      return reply.status(201).send(created)
+    },
+  )
+}
+
+export default announcements
