@@ -1,8 +1,9 @@
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import type { DemoUser } from '../../types/api'
-import { demoLogin, launchBrowser, openPhone, startServer } from './harness'
+import { demoLogin, launchBrowser, openPhone, settle, startServer } from './harness'
 
 const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots')
 
@@ -39,6 +40,7 @@ describe('a demo member reads the announcements in the H5 app', () => {
     expect(before).toBeGreaterThan(0)
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    await settle(page)
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'home.png') })
 
     const unread = page.locator('.announcement-card--unread').first()
@@ -49,6 +51,7 @@ describe('a demo member reads the announcements in the H5 app', () => {
     const body = page.locator('.notice-detail__body')
     await body.waitFor()
     expect((await body.textContent())?.length).toBeGreaterThan(10)
+    await settle(page)
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'notice.png') })
     expect(await page.locator('.notice-detail__title').textContent()).toContain(title)
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -62,6 +63,11 @@ export async function openPhone(browser: Browser, url: string): Promise<{ page: 
   page.on('pageerror', (error) => errors.push(error.message))
   await page.goto(url)
   return { page, errors }
+}
+
+/** Waits until page transitions have finished, so a screenshot shows one settled page. */
+export async function settle(page: Page) {
+  await page.evaluate(() => Promise.allSettled(document.getAnimations().map((animation) => animation.finished)))
 }
 
 /** Logs in through the demo-account picker as the named user. */

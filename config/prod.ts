@@ -1,0 +1,23 @@
+import type { UserConfigExport } from '@tarojs/cli'
+
+export default {
+  mini: {
+    enableSourceMap: false,
+    // Modules only one sub-package uses stay out of the main package.
+    optimizeMainPackage: { enable: true },
+  },
+  h5: {
+    enableSourceMap: false,
+    // The H5 app is served from the API server: keep what the phone downloads small.
+    imageUrlLoaderOption: { limit: 4096 },
+    webpackChain(chain) {
+      // Taro splits only the initial chunks, so every lazily loaded page carried its own copy of
+      // the component library, the API layer and our services (~60-100 KiB each). Splitting all
+      // chunks lets pages share them and a phone downloads each once; tiny shared bits stay inline.
+      const splitChunks = chain.optimization.get('splitChunks')
+      if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 8 * 1024 })
+    },
+  },
+  terser: { enable: true, config: { compress: { drop_debugger: true, pure_funcs: ['console.debug'] } } },
+  csso: { enable: true },
+} satisfies UserConfigExport<'webpack5'>

@@ -1,0 +1,58 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/events/index',
+    'pages/study/index',
+    'pages/me/index',
+    'pages/login/index',
+  ],
+  // Detail and admin pages live in sub-packages so the main package stays small.
+  subPackages: [
+    { root: 'packages/notice', pages: ['detail/index'] },
+    { root: 'packages/admin', pages: ['notice-new/index'] },
+  ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['packages/notice'] },
+  },
+  window: {
+    navigationBarBackgroundColor: '#C8161D',
+    navigationBarTitleText: '红e园区',
+    navigationBarTextStyle: 'white',
+    // Also draws the bar (title, back and home buttons) on H5, where it is off by default.
+    navigationStyle: 'default',
+    backgroundColor: '#F5F5F5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#C8161D',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/events/index',
+        text: '活动',
+        iconPath: 'assets/tabbar/events.png',
+        selectedIconPath: 'assets/tabbar/events-active.png',
+      },
+      {
+        pagePath: 'pages/study/index',
+        text: '学习',
+        iconPath: 'assets/tabbar/study.png',
+        selectedIconPath: 'assets/tabbar/study-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+})

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { PageOf } from '../../types/api'
+import { ApiError } from '@/services/api-error'
+import { toastError } from '@/utils/toast'
+
+export interface PagedList<T> {
+  items: T[]
+  nextCursor: string | null
+  /** First load in progress (nothing to show yet). */
+  loading: boolean
+  /** Pull-to-refresh in progress (items stay on screen). */
+  refreshing: boolean
+  loadingMore: boolean
+  /** Error of the first load or of a refresh; shown instead of the list when there is nothing to show. */
+  error: ApiError | null
+  hasMore: boolean
+  /** Loads the first page again and replaces the items. */
+  refresh: () => Promise<void>
+  /** Appends the next page, if there is one and nothing is loading. */
+  loadMore: () => Promise<void>
+  /** Changes items in place, e.g. marks one read. */
+  update: (change: (items: T[]) => T[]) => void
+}
+
+function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试')
+}
+
+/**
+ * A cursor-paged list: loads the first page on mount, refreshes, and appends pages.
+ * `fetchPage(null)` must return the first page.
+ */
+export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<PageOf<T>>): PagedList<T> {
+  const [items, setItems] = useState<T[]>([])
+  const [nextCursor, setNextCursor] = useState<string | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [refreshing, setRefreshing] = useState(false)
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+
+  const fetchRef = useRef(fetchPage)
+  fetchRef.current = fetchPage
+  // Every refresh bumps the generation; an older answer arriving late is ignored.
+  const generation = useRef(0)
+  const busyMore = useRef(false)
+  const loaded = useRef(false)
+  const mounted = useRef(true)
+
+  const refresh = useCallback(async () => {
+    const mine = ++generation.current
+    if (loaded.current) setRefreshing(true)
+    try {
+      const page = await fetchRef.current(null)
+      if (!mounted.current || mine !== generation.current) return
+      setItems(page.items)
+      setNextCursor(page.nextCursor)
+      setError(null)
+      loaded.current = true
+    } catch (e) {
+      if (!mounted.current || mine !== generation.current) return
+      const apiError = toApiError(e)
+      // With items on screen a toast is enough; with nothing to show, the page shows the error.
+      if (loaded.current) toastError(apiError)
+      else setError(apiError)
+    } finally {
+      if (mounted.current && mine === generation.current) {
+        setLoading(false)
+        setRefreshing(false)
+      }
+    }
+  }, [])
+
+  const cursorRef = useRef<string | null>(null)
+  cursorRef.current = nextCursor
+
+  const loadMore = useCallback(async () => {
+    const cursor = cursorRef.current
+    if (!cursor || busyMore.current || !loaded.current) return
+    busyMore.current = true
+    setLoadingMore(true)
+    const mine = generation.current
+    try {
+      const page = await fetchRef.current(cursor)
+      if (!mounted.current || mine !== generation.current) return
+      setItems((current) => current.concat(page.items))
+      setNextCursor(page.nextCursor)
+    } catch (e) {
+      if (mounted.current) toastError(e)
+    } finally {
+      busyMore.current = false
+      if (mounted.current) setLoadingMore(false)
+    }
+  }, [])
+
+  const update = useCallback((change: (current: T[]) => T[]) => setItems(change), [])
+
+  useEffect(() => {
+    mounted.current = true
+    void refresh()
+    return () => {
+      mounted.current = false
+    }
+  }, [refresh])
+
+  return {
+    items,
+    nextCursor,
+    loading,
+    refreshing,
+    loadingMore,
+    error,
+    hasMore: nextCursor !== null,
+    refresh,
+    loadMore,
+    update,
+  }
+}

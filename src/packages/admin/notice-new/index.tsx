@@ -1,0 +1,146 @@
+import Taro from '@tarojs/taro'
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { AnnouncementCreate, Me } from '../../../../types/api'
+import { EmptyState } from '@/components/empty-state'
+import { useAuthGuard } from '@/hooks/use-auth-guard'
+import * as announcements from '@/services/announcements'
+import { canPublishNotices } from '@/utils/labels'
+import { emitAnnouncementPublished } from '@/utils/events'
+import { toastError, toastSuccess } from '@/utils/toast'
+import './index.scss'
+
+type Scope = AnnouncementCreate['scope']
+
+const TITLE_MAX = 100
+const BODY_MAX = 20000
+
+function ScopeOption({
+  label,
+  selected,
+  onSelect,
+}: {
+  label: string
+  selected: boolean
+  onSelect: () => void
+}) {
+  return (
+    <View
+      className={`scope-option${selected ? ' scope-option--selected' : ''}`}
+      onClick={onSelect}
+      aria-label={`${label}${selected ? '，已选择' : ''}`}
+    >
+      <Text className="scope-option__mark" aria-hidden="true">
+        {selected ? '●' : '○'}
+      </Text>
+      <Text>{label}</Text>
+    </View>
+  )
+}
+
+function NoticeForm({ user }: { user: Me }) {
+  const isParkAdmin = user.roles.includes('park_admin')
+  const [title, setTitle] = useState('')
+  const [body, setBody] = useState('')
+  const [scope, setScope] = useState<Scope>(isParkAdmin ? 'park' : 'branch')
+  const [pinned, setPinned] = useState(false)
+  const [submitting, setSubmitting] = useState(false)
+
+  const submit = async () => {
+    if (submitting) return
+    const input: AnnouncementCreate = { title: title.trim(), body: body.trim(), scope, pinned }
+    if (!input.title) return void Taro.showToast({ title: '请填写标题', icon: 'none' })
+    if (!input.body) return void Taro.showToast({ title: '请填写正文', icon: 'none' })
+    if (scope === 'branch') {
+      if (!user.branch)
+        return void Taro.showToast({ title: '你还没有所属支部，无法发布支部通知', icon: 'none' })
+      input.branchId = user.branch.id
+    }
+    setSubmitting(true)
+    try {
+      await announcements.publish(input)
+      toastSuccess('发布成功')
+      emitAnnouncementPublished()
+      setTimeout(() => {
+        Taro.navigateBack().catch(() => undefined)
+      }, 1500)
+    } catch (e) {
+      toastError(e)
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View className="notice-form">
+      <View className="notice-form__field">
+        <Text className="notice-form__label">标题</Text>
+        <Input
+          className="notice-form__input notice-form__title"
+          value={title}
+          maxlength={TITLE_MAX}
+          placeholder="例如：关于开展主题党日活动的通知"
+          onInput={(event) => setTitle(event.detail.value)}
+          aria-label="标题"
+        />
+      </View>
+      <View className="notice-form__field">
+        <Text className="notice-form__label">正文</Text>
+        <Textarea
+          className="notice-form__textarea notice-form__body"
+          value={body}
+          maxlength={BODY_MAX}
+          placeholder="通知内容，空行分段"
+          onInput={(event) => setBody(event.detail.value)}
+          aria-label="正文"
+        />
+      </View>
+      <View className="notice-form__field">
+        <Text className="notice-form__label">发布范围</Text>
+        {isParkAdmin ? (
+          <View className="notice-form__scopes">
+            <ScopeOption label="全园区" selected={scope === 'park'} onSelect={() => setScope('park')} />
+            {user.branch ? (
+              <ScopeOption
+                label={`本支部（${user.branch.name}）`}
+                selected={scope === 'branch'}
+                onSelect={() => setScope('branch')}
+              />
+            ) : null}
+          </View>
+        ) : (
+          <Text className="notice-form__fixed-scope">本支部：{user.branch?.name ?? '未加入支部'}</Text>
+        )}
+      </View>
+      <View className="notice-form__field notice-form__field--row">
+        <View>
+          <Text className="notice-form__label">置顶</Text>
+          <Text className="notice-form__hint">置顶的通知排在列表最前</Text>
+        </View>
+        <Switch
+          className="notice-form__pinned"
+          checked={pinned}
+          color="#C8161D"
+          onChange={(event) => setPinned(event.detail.value)}
+          aria-label="置顶"
+        />
+      </View>
+      {/* On H5 a `disabled="false"` attribute still greys the button out: only pass true. */}
+      <Button
+        className="notice-form__submit"
+        {...(submitting ? { loading: true, disabled: true } : {})}
+        onClick={submit}
+      >
+        发布
+      </Button>
+    </View>
+  )
+}
+
+export default function NoticeNewPage() {
+  const session = useAuthGuard()
+  if (!session) return null
+  if (!session.user || !canPublishNotices(session.user)) {
+    return <EmptyState kind="error" text="仅支部书记和园区管理员可以发布通知" />
+  }
+  return <NoticeForm user={session.user} />
+}

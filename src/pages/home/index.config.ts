@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '红e园区',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

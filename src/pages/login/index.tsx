@@ -1,0 +1,33 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import type { LoginResult } from '../../../types/api'
+import { getSession, saveSession } from '@/stores/session'
+import { ROUTES } from '@/utils/routes'
+import LoginPanel from './login-panel'
+import './index.scss'
+
+function goHome() {
+  Taro.switchTab({ url: ROUTES.home }).catch(() => undefined)
+}
+
+export default function LoginPage() {
+  useEffect(() => {
+    if (getSession()) goHome()
+  }, [])
+
+  const onLoggedIn = ({ token, user }: LoginResult) => {
+    saveSession(token, user)
+    goHome()
+  }
+
+  return (
+    <View className="login-page">
+      <View className="login-page__brand">
+        <Text className="login-page__title">红e园区</Text>
+        <Text className="login-page__subtitle">湖里创新园互联网行业联合党委</Text>
+      </View>
+      <LoginPanel onLoggedIn={onLoggedIn} />
+    </View>
+  )
+}

@@ -1,0 +1,89 @@
+import Taro from '@tarojs/taro'
+import { clearSession, getToken } from '@/stores/session'
+import { redirectToLogin } from '@/utils/auth-redirect'
+import { ApiError, NETWORK_ERROR_MESSAGE } from './api-error'
+
+export { ApiError } from './api-error'
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RequestOptions {
+  method?: HttpMethod
+  /** Query for GET, JSON body otherwise. */
+  data?: object
+  header?: Record<string, string>
+  /** Send the session token (default true). */
+  auth?: boolean
+}
+
+export const REQUEST_TIMEOUT_MS = 10_000
+
+/** Empty on H5: the API is served from the page's own origin. */
+const API_ORIGIN = process.env.TARO_APP_API || ''
+
+interface ErrorEnvelope {
+  error: { code: string; message: string }
+}
+
+function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false
+  const error = (value as { error: unknown }).error
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  )
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return '登录已过期，请重新登录'
+  if (status === 403) return '没有权限进行此操作'
+  if (status === 404) return '内容不存在或已删除'
+  if (status === 429) return '操作太频繁，请稍后再试'
+  if (status >= 500) return '服务暂时不可用，请稍后重试'
+  return `请求失败（${status}）`
+}
+
+function withoutUndefined(data: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined))
+}
+
+/**
+ * The one way the app talks to the API: base URL, bearer token, 10 s timeout, JSON in and out.
+ * Resolves with the response body; rejects with an ApiError whose message can be shown as is.
+ * A 401 means the session is gone: it is cleared and the user is sent to the login page.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', data, auth = true } = options
+  const header: Record<string, string> = { Accept: 'application/json', ...options.header }
+  if (method !== 'GET') header['Content-Type'] = 'application/json'
+  const token = auth ? getToken() : null
+  if (token) header.Authorization = `Bearer ${token}`
+
+  let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
+  try {
+    response = await Taro.request<TaroGeneral.IAnyObject | string>({
+      url: `${API_ORIGIN}${path}`,
+      method,
+      // Non-GET calls always carry a JSON body: an empty one with a JSON content type is a 400 on Fastify,
+      // and wx.request always sends that content type.
+      data: data ? withoutUndefined(data) : method === 'GET' ? undefined : {},
+      header,
+      timeout: REQUEST_TIMEOUT_MS,
+      dataType: 'json',
+    })
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE)
+  }
+
+  const { statusCode, data: body } = response
+  if (statusCode >= 200 && statusCode < 300) return body as T
+
+  if (statusCode === 401 && token) {
+    clearSession()
+    redirectToLogin()
+  }
+  if (isErrorEnvelope(body)) throw new ApiError(statusCode, body.error.code, body.error.message)
+  throw new ApiError(statusCode, `HTTP_${statusCode}`, fallbackMessage(statusCode))
+}
