@@ -67,7 +67,9 @@ export async function openPhone(browser: Browser, url: string): Promise<{ page: 
 
 /** Waits until page transitions have finished, so a screenshot shows one settled page. */
 export async function settle(page: Page) {
-  await page.evaluate(() => Promise.allSettled(document.getAnimations().map((animation) => animation.finished)))
+  await page.evaluate(() =>
+    Promise.allSettled(document.getAnimations().map((animation) => animation.finished)),
+  )
 }
 
 /** Logs in through the demo-account picker as the named user. */
