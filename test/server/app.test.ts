@@ -46,9 +46,25 @@ describe.each(databases)('app on $name', (database) => {
         '/api/announcements',
         '/api/announcements/unread-count',
         '/api/announcements/{id}',
+        '/api/events',
+        '/api/events/{id}',
+        '/api/events/{id}/signup',
+        '/api/events/{id}/attendees',
+        '/api/categories',
+        '/api/me/signups',
+        '/api/me/notifications',
+        '/api/health-packages',
+        '/api/health-packages/{id}/claim',
+        '/api/health-packages/redeem',
+        '/api/health-packages/{id}/claims',
       ]),
     )
     expect(document.paths['/api/announcements'].post.requestBody).toBeDefined()
+    const signup = document.paths['/api/events/{id}/signup'].post
+    expect(signup.parameters.some((p: { name: string }) => p.name === 'idempotency-key')).toBe(true)
+    expect(Object.keys(signup.responses)).toEqual(expect.arrayContaining(['201', '409', '422']))
+    const attendees = document.paths['/api/events/{id}/attendees'].get.responses['200'].content
+    expect(Object.keys(attendees)).toEqual(['application/json', 'text/csv'])
     expect(document.components.schemas.ErrorBody).toBeDefined()
   })
 

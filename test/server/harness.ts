@@ -146,3 +146,34 @@ export async function seededPeople(app: App) {
   }
   return { users, parkAdmins, secretaries, plainMembers, secretaryOf, memberOf }
 }
+
+/** Adds members straight to the database (for crowds larger than the seed, or odd names). */
+export async function addMembers(
+  app: App,
+  count: number,
+  fields: { branchId?: number | null; isCeo?: boolean; name?: (n: number) => string } = {},
+): Promise<number[]> {
+  const rows = Array.from({ length: count }, (_, n) => ({
+    name: fields.name?.(n) ?? `测试成员${n + 1}`,
+    wechat_openid: `test-${randomBytes(8).toString('hex')}`,
+    branch_id: fields.branchId ?? null,
+    company_id: null,
+    political_status: 'party_member' as const,
+    is_ceo: fields.isCeo ? 1 : 0,
+    roles: 'member',
+    created_at: new Date().toISOString(),
+  }))
+  const ids: number[] = []
+  for (let i = 0; i < rows.length; i += 200) {
+    const inserted = await app.db
+      .insertInto('users')
+      .values(rows.slice(i, i + 200))
+      .returning('id')
+      .execute()
+    ids.push(...inserted.map((row) => row.id))
+  }
+  return ids
+}
+
+/** A bearer header for any user, without going through a login endpoint. */
+export const tokenFor = (app: App, userId: number) => bearer(app.issueToken(userId))

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase as KyselySqliteDatabase,
+} from 'kysely'
 import { Pool } from 'pg'
 import type { Config } from '../config'
 import type { Database } from './types'
@@ -34,8 +40,35 @@ export function createDb(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'datab
   sqlite.pragma('busy_timeout = 5000')
   // Safe with WAL: a power loss may drop the last commits but never corrupts the file.
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return { db, dialect: 'sqlite', destroy: () => db.destroy() }
+}
+
+/** Prepared statements kept per SQL text (least recently used dropped first). */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely prepares every query anew, and preparing a statement with joins and subqueries costs
+ * more than running it; reusing prepared statements roughly halves the time of a list request.
+ * Safe because better-sqlite3 runs each statement to completion synchronously (Kysely's streaming
+ * `iterate` is the exception, and nothing here streams).
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare: (text) => {
+      let statement = cache.get(text)
+      if (statement) {
+        cache.delete(text)
+      } else {
+        statement = sqlite.prepare(text)
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+      }
+      cache.set(text, statement)
+      return statement
+    },
+  }
 }
 
 /** Which SQL dialect a Kysely instance speaks (migrations and a few queries differ). */

@@ -3,6 +3,8 @@
  * names are invented; people's names are generated from common surnames and given-name characters.
  */
 
+import type { CategoryCode } from '../schemas'
+
 export const COMMITTEE_NAME = '湖里创新园互联网行业联合党委'
 
 export interface SeedCompany {
@@ -244,3 +246,254 @@ export const BRANCH_NOTICES: readonly SeedNotice[] = [
     body: '{branch}将于本周末参与社区志愿服务,协助开展反诈宣传和老年人智能手机使用教学。欢迎党员和入党积极分子报名,群众员工也可参加。',
   },
 ]
+
+export interface SeedEvent {
+  title: string
+  category: CategoryCode
+  venue: string
+  description: string
+  /** Days from the seed date (park time); negative for past events. */
+  day: number
+  /** Local start time in the park, `HH:mm`. */
+  time: string
+  hours: number
+  capacity: number
+  /** Share of the capacity already confirmed. */
+  fill: number
+  /** Members on the waitlist (only for a full event). */
+  waitlist?: number
+  /** Index into COMPANIES for a branch event; omitted for a park-wide one. */
+  branch?: number
+}
+
+const STATION = '创新驿站'
+
+export const EVENTS: readonly SeedEvent[] = [
+  {
+    title: '第三期“红色路演”:数字经济专场',
+    category: 'roadshow',
+    venue: `${STATION}路演厅`,
+    description:
+      '本期红色路演聚焦数字经济,8个入选项目每个路演8分钟、答辩5分钟,邀请投资机构和产业导师现场点评。\n优秀项目将推荐参加市级创新创业大赛,并获得联合党委“一对一”跟踪服务。欢迎园区员工到场观摩。',
+    day: 9,
+    time: '14:00',
+    hours: 3,
+    capacity: 120,
+    fill: 0.55,
+  },
+  {
+    title: '红色路演项目路演前辅导会',
+    category: 'roadshow',
+    venue: `${STATION}共享会议室A`,
+    description:
+      '面向报名第三期红色路演的项目团队,由往期优秀项目负责人和投资经理讲解路演材料结构、时间把控和答辩技巧,现场模拟演练。\n名额有限,满员后可排队候补,有空位将按候补顺序自动递补。',
+    day: 4,
+    time: '15:00',
+    hours: 2,
+    capacity: 30,
+    fill: 1,
+    waitlist: 5,
+  },
+  {
+    title: '青创沙龙第八期:90后员工如何做好职业规划',
+    category: 'salon',
+    venue: `${STATION}二楼多功能厅`,
+    description:
+      '邀请园区企业人力资源负责人与青年党员代表,围绕“90后员工的职业成长”展开交流,设置自由提问与经验分享环节,现场提供茶歇。',
+    day: 2,
+    time: '15:00',
+    hours: 2,
+    capacity: 60,
+    fill: 0.94,
+  },
+  {
+    title: '青创沙龙第九期:AI 工具提效实战分享',
+    category: 'salon',
+    venue: `${STATION}二楼多功能厅`,
+    description:
+      '园区三家人工智能企业的工程师分享大模型工具在研发、运营和客服中的落地经验,并现场演示。请自带笔记本电脑。',
+    day: 16,
+    time: '19:00',
+    hours: 2,
+    capacity: 80,
+    fill: 0.3,
+  },
+  {
+    title: '创业辅导“导师接待日”:融资与股权架构',
+    category: 'mentoring',
+    venue: '园区党群服务中心',
+    description:
+      '两位投资机构合伙人和一位律师坐诊,围绕天使轮与A轮融资、股权架构设计、期权池设置等问题提供一对一咨询。请在报名后准备好企业简介和具体问题。',
+    day: 6,
+    time: '14:30',
+    hours: 3,
+    capacity: 20,
+    fill: 0.9,
+  },
+  {
+    title: '创业辅导:知识产权保护一对一咨询',
+    category: 'mentoring',
+    venue: '园区党群服务中心活动室',
+    description:
+      '知识产权代理机构专家为企业解答商标注册、软件著作权登记、专利布局等问题,每家企业咨询时间约20分钟。',
+    day: 13,
+    time: '14:00',
+    hours: 2,
+    capacity: 15,
+    fill: 0.4,
+  },
+  {
+    title: '公益创投:“关爱走失老人”防走失手环发放',
+    category: 'charity',
+    venue: '湖里区江头街道社区服务中心',
+    description:
+      '联合党委联合社区为易走失老人发放带联系码的防走失手环,志愿者负责信息登记、手环佩戴指导和使用说明讲解。\n上午8:30在园区东门集合,统一前往。',
+    day: 5,
+    time: '09:00',
+    hours: 3,
+    capacity: 20,
+    fill: 0.95,
+  },
+  {
+    title: '公益创投项目评审会',
+    category: 'charity',
+    venue: `${STATION}路演厅`,
+    description:
+      '本年度公益创投项目终评,入围的6个公益项目现场陈述,评审团和观众共同投票,获选项目将获得启动资金支持。',
+    day: 20,
+    time: '14:00',
+    hours: 3,
+    capacity: 50,
+    fill: 0.2,
+  },
+  {
+    title: '新建企业党支部授牌仪式',
+    category: 'ceremony',
+    venue: '园区党群服务中心',
+    description:
+      '为本季度新成立的企业党支部授牌,新任支部书记代表发言,联合党委书记讲话。请各支部书记着正装出席。',
+    day: 11,
+    time: '10:00',
+    hours: 1.5,
+    capacity: 100,
+    fill: 0.45,
+  },
+  {
+    title: '主题党日:走进红色教育基地',
+    category: 'other',
+    venue: '园区东门集合(统一乘车)',
+    description:
+      '赴红色教育基地开展主题党日活动,重温入党誓词,参观革命历史展陈。活动统一乘车,上午8:30在园区东门集合,午餐统一安排。',
+    day: 18,
+    time: '08:30',
+    hours: 8,
+    capacity: 45,
+    fill: 0.6,
+  },
+  {
+    title: '技术骨干讲党课',
+    category: 'other',
+    venue: '码上通公司大会议室',
+    description:
+      '支部党员结合研发、产品和运营工作实际讲述身边的故事,每人15分钟,欢迎入党积极分子和群众员工旁听。',
+    day: 3,
+    time: '19:00',
+    hours: 1.5,
+    capacity: 25,
+    fill: 0.5,
+    branch: 0,
+  },
+  {
+    title: '社区反诈宣传志愿服务',
+    category: 'charity',
+    venue: '湖里区殿前街道社区广场',
+    description:
+      '支部党员走进社区,开展反诈宣传并教老年人识别常见诈骗短信和电话。欢迎入党积极分子和群众员工报名。',
+    day: 8,
+    time: '09:30',
+    hours: 3,
+    capacity: 15,
+    fill: 0.4,
+    branch: 7,
+  },
+  {
+    title: '青年员工读书分享会',
+    category: 'salon',
+    venue: '云谷信息公司图书角',
+    description: '本期共读《平凡的世界》,每人分享一段最有感触的内容,支部提供书籍。',
+    day: 7,
+    time: '19:00',
+    hours: 2,
+    capacity: 20,
+    fill: 0.3,
+    branch: 1,
+  },
+  {
+    title: '园区企业党组织集中授牌仪式',
+    category: 'ceremony',
+    venue: `${STATION}路演厅`,
+    description: '16家互联网企业党支部集中授牌,湖里创新园互联网行业联合党委同步成立。',
+    day: -30,
+    time: '10:00',
+    hours: 2,
+    capacity: 150,
+    fill: 0.8,
+  },
+  {
+    title: '第二期“红色路演”:智慧城市专场',
+    category: 'roadshow',
+    venue: `${STATION}路演厅`,
+    description: '6个智慧城市方向项目现场路演,2个项目当场与投资机构达成合作意向。',
+    day: -21,
+    time: '14:00',
+    hours: 3,
+    capacity: 100,
+    fill: 0.85,
+  },
+  {
+    title: '青创沙龙第七期:跨境电商出海经验谈',
+    category: 'salon',
+    venue: `${STATION}二楼多功能厅`,
+    description: '园区跨境电商企业负责人分享海外市场开拓、合规经营和团队建设经验。',
+    day: -12,
+    time: '15:00',
+    hours: 2,
+    capacity: 60,
+    fill: 0.75,
+  },
+  {
+    title: '创业辅导:研发费用加计扣除政策解读',
+    category: 'mentoring',
+    venue: '园区党群服务中心',
+    description: '税务专家解读研发费用加计扣除、软件企业税收优惠政策,并解答企业申报中的常见问题。',
+    day: -6,
+    time: '14:30',
+    hours: 2,
+    capacity: 40,
+    fill: 0.7,
+  },
+  {
+    title: '支部主题党日集中学习',
+    category: 'other',
+    venue: '码上通公司大会议室',
+    description: '集中学习党章第一章,结合岗位工作交流研讨。',
+    day: -9,
+    time: '19:00',
+    hours: 2,
+    capacity: 20,
+    fill: 0.6,
+    branch: 0,
+  },
+]
+
+export const HEALTH_PACKAGE = {
+  name: '党员CEO健康大礼包(2026冬季)',
+  description:
+    '年度体检套餐一份、中医理疗体验券两张。领取后凭取件码到创新驿站服务台领取实物,每人限领一份,数量有限,领完即止。',
+  stock: 10,
+  /** Claims already made, by the last CEOs (by id); the first of them has picked the package up. */
+  claimed: 4,
+  /** The claim window opened this many days before the seed date and closes this many days after. */
+  openedDaysAgo: 3,
+  closesInDays: 14,
+} as const

@@ -1,19 +1,25 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { PoliticalStatus, Role } from '../schemas'
+import { PICKUP_ALPHABET, PICKUP_CODE_LENGTH } from '../domain/health-packages/pickup-code'
 import {
   BRANCH_NOTICES,
   COMMITTEE_NAME,
   COMPANIES,
+  EVENTS,
   GIVEN_CHARS,
+  HEALTH_PACKAGE,
   PARK_NOTICES,
   RESERVED_NAMES,
   SURNAMES,
   type SeedNotice,
 } from './seed-data'
-import type { AnnouncementReadsTable, Database, NewAnnouncement, NewUser } from './types'
+import type { AnnouncementReadsTable, Database, NewAnnouncement, NewEventSignup, NewUser } from './types'
 
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
+const MINUTE = 60 * 1000
+/** Xiamen is UTC+8: demo events start at sensible local hours. */
+const PARK_UTC_OFFSET = 8 * HOUR
 /** Rows per INSERT statement: well under SQLite's bound-parameter limit. */
 const CHUNK = 200
 
@@ -92,7 +98,11 @@ async function insertChunked<T extends keyof Database & string>(
 }
 
 /** Ids of the rows just inserted into an empty table, in insertion order. */
-async function idsAfter(trx: Transaction<Database>, table: 'users' | 'announcements', after: number) {
+async function idsAfter(
+  trx: Transaction<Database>,
+  table: 'users' | 'announcements' | 'events',
+  after: number,
+) {
   const rows = await trx.selectFrom(table).select('id').where('id', '>', after).orderBy('id').execute()
   return rows.map((row) => row.id)
 }
@@ -102,12 +112,38 @@ export interface SeedOptions {
   now?: Date
 }
 
-/** Writes the demo park into an empty database. Returns false (and writes nothing) otherwise. */
+/**
+ * Writes the demo park into an empty database and returns true; otherwise writes nothing and
+ * returns false. A demo park seeded before events and health packages existed gets those once.
+ */
 export async function seedIfEmpty(db: Kysely<Database>, options: SeedOptions = {}): Promise<boolean> {
+  const now = options.now ?? new Date()
   const existing = await db.selectFrom('users').select(db.fn.countAll().as('count')).executeTakeFirstOrThrow()
-  if (Number(existing.count) > 0) return false
-  await db.transaction().execute((trx) => seedDemoData(trx, options.now ?? new Date()))
+  if (Number(existing.count) === 0) {
+    await db.transaction().execute(async (trx) => {
+      await seedDemoData(trx, now)
+      await seedEventsAndPackages(trx, now)
+    })
+    return true
+  }
+  if (!(await isDemoParkWithoutEvents(db))) return false
+  await db.transaction().execute((trx) => seedEventsAndPackages(trx, now))
   return true
+}
+
+async function isDemoParkWithoutEvents(db: Kysely<Database>): Promise<boolean> {
+  const count = async (table: 'events' | 'health_packages') =>
+    Number((await db.selectFrom(table).select(db.fn.countAll().as('count')).executeTakeFirstOrThrow()).count)
+  if ((await count('events')) > 0 || (await count('health_packages')) > 0) return false
+  const demo = await db
+    .selectFrom('committees')
+    .innerJoin('branches', 'branches.committee_id', 'committees.id')
+    .innerJoin('companies', 'companies.id', 'branches.company_id')
+    .select('companies.id')
+    .where('committees.name', '=', COMMITTEE_NAME)
+    .where('companies.name', '=', COMPANIES[0]?.name ?? '')
+    .executeTakeFirst()
+  return demo !== undefined
 }
 
 async function seedDemoData(trx: Transaction<Database>, now: Date): Promise<void> {
@@ -286,4 +322,128 @@ async function seedDemoData(trx: Transaction<Database>, now: Date): Promise<void
     }
   })
   await insertChunked(trx, 'announcement_reads', reads)
+}
+
+/** Events of every category (upcoming and past, one full with a waitlist) and a health-package batch. */
+async function seedEventsAndPackages(trx: Transaction<Database>, now: Date): Promise<void> {
+  const random = prng(20261124)
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'roles', 'branch_id', 'is_ceo'])
+    .where('wechat_openid', 'is', null)
+    .orderBy('id')
+    .execute()
+  const branches = await trx.selectFrom('branches').select('id').orderBy('id').execute()
+  const has = (roles: string, role: string) => roles.split(',').includes(role)
+  const parkAdmin = users.find((user) => has(user.roles, 'park_admin'))
+  if (!parkAdmin) return
+  const secretaryOf = (branchId: number) =>
+    users.find((user) => user.branch_id === branchId && has(user.roles, 'secretary'))?.id ?? parkAdmin.id
+
+  // Midnight of the seed day in park time, as a UTC instant.
+  const localNow = new Date(now.getTime() + PARK_UTC_OFFSET)
+  const parkMidnight =
+    Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate()) - PARK_UTC_OFFSET
+  const iso = (ms: number) => new Date(ms).toISOString()
+  const earlier = (ms: number) => Math.min(ms, now.getTime() - MINUTE)
+
+  const planned = EVENTS.map((event) => {
+    const [hour, minute] = event.time.split(':').map(Number) as [number, number]
+    const startsAt = parkMidnight + event.day * DAY + hour * HOUR + minute * MINUTE
+    const endsAt = startsAt + event.hours * HOUR
+    const createdAt = earlier(startsAt - random.int(10, 25) * DAY)
+    const branchId = event.branch !== undefined ? (branches[event.branch]?.id ?? null) : null
+    const pool = users.filter((user) => branchId === null || user.branch_id === branchId)
+    const confirmed = Math.min(pool.length, Math.round(event.capacity * event.fill))
+    const waitlisted = Math.min(pool.length - confirmed, event.waitlist ?? 0)
+    const people = random.shuffle(pool).slice(0, confirmed + waitlisted)
+    return { event, startsAt, endsAt, createdAt, branchId, confirmed, waitlisted, people }
+  })
+
+  await insertChunked(
+    trx,
+    'events',
+    planned.map(({ event, startsAt, endsAt, createdAt, branchId, confirmed, waitlisted }) => ({
+      title: event.title,
+      category: event.category,
+      description: event.description,
+      venue: event.venue,
+      starts_at: iso(startsAt),
+      ends_at: iso(endsAt),
+      capacity: event.capacity,
+      confirmed_count: confirmed,
+      waitlist_seq: waitlisted,
+      signup_deadline: iso(startsAt),
+      cancel_deadline: iso(startsAt - 2 * HOUR),
+      branch_id: branchId,
+      created_by: branchId === null ? parkAdmin.id : secretaryOf(branchId),
+      cancelled_at: null,
+      created_at: iso(createdAt),
+      updated_at: iso(createdAt),
+    })),
+  )
+  const eventIds = await idsAfter(trx, 'events', 0)
+
+  // Signups arrive over the days after publication; the waitlist last. Past events have attendance.
+  const signups: NewEventSignup[] = []
+  planned.forEach(({ startsAt, endsAt, createdAt, confirmed, people }, index) => {
+    const eventId = eventIds[index] as number
+    const window = Math.max(MINUTE, earlier(startsAt - HOUR) - createdAt)
+    people.forEach((person, n) => {
+      const signedUp = iso(createdAt + Math.floor((window * (n + 1)) / (people.length + 1)))
+      const isConfirmed = n < confirmed
+      const attended = isConfirmed && endsAt < now.getTime() && random.next() < 0.88
+      signups.push({
+        event_id: eventId,
+        user_id: person.id,
+        status: isConfirmed ? 'confirmed' : 'waitlisted',
+        waitlist_seq: isConfirmed ? null : n - confirmed + 1,
+        created_at: signedUp,
+        confirmed_at: isConfirmed ? signedUp : null,
+        cancelled_at: null,
+        checked_in_at: attended ? iso(startsAt - random.int(0, 25) * MINUTE) : null,
+      })
+    })
+  })
+  await insertChunked(trx, 'event_signups', signups)
+
+  // One open batch with less stock than there are CEOs; the last CEOs have claimed, one picked up.
+  const claimStart = parkMidnight - HEALTH_PACKAGE.openedDaysAgo * DAY + 9 * HOUR // 09:00 park time
+  const claimEnd = parkMidnight + HEALTH_PACKAGE.closesInDays * DAY + 18 * HOUR // 18:00 park time
+  const claimers = users.filter((user) => user.is_ceo === 1).slice(-HEALTH_PACKAGE.claimed)
+  const batch = await trx
+    .insertInto('health_packages')
+    .values({
+      name: HEALTH_PACKAGE.name,
+      description: HEALTH_PACKAGE.description,
+      stock: HEALTH_PACKAGE.stock,
+      remaining: HEALTH_PACKAGE.stock - claimers.length,
+      claim_start: iso(claimStart),
+      claim_end: iso(claimEnd),
+      created_by: parkAdmin.id,
+      created_at: iso(claimStart - DAY),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const pickupCode = () =>
+    Array.from({ length: PICKUP_CODE_LENGTH }, () => random.pick([...PICKUP_ALPHABET])).join('')
+  if (claimers.length > 0) {
+    await trx
+      .insertInto('health_claims')
+      .values(
+        claimers.map((ceo, n) => {
+          const claimedAt = earlier(claimStart + (n + 1) * 3 * HOUR)
+          return {
+            package_id: batch.id,
+            user_id: ceo.id,
+            code: pickupCode(),
+            status: n === 0 ? ('redeemed' as const) : ('claimed' as const),
+            claimed_at: iso(claimedAt),
+            redeemed_at: n === 0 ? iso(earlier(claimedAt + DAY)) : null,
+            redeemed_by: n === 0 ? parkAdmin.id : null,
+          }
+        }),
+      )
+      .execute()
+  }
 }

@@ -27,6 +27,9 @@ export default fp(
           { name: 'health', description: '运行状态' },
           { name: 'auth', description: '登录与身份' },
           { name: 'announcements', description: '通知公告' },
+          { name: 'events', description: '活动与报名' },
+          { name: 'health-packages', description: '党员CEO健康大礼包' },
+          { name: 'notifications', description: '我的消息' },
         ],
       },
       // Shared schemas keep their $id as the component name (e.g. ErrorBody).

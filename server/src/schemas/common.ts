@@ -35,3 +35,19 @@ export interface PageOf<T> {
 
 export const NamedRef = Type.Object({ id: Id, name: Type.String() })
 export type NamedRef = Static<typeof NamedRef>
+
+/**
+ * Optional `Idempotency-Key` header of retryable writes: 1–100 visible ASCII characters. A retry
+ * with the same key answers the first answer again and changes nothing.
+ */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      pattern: '^[\\x21-\\x7e]+$',
+      description: '幂等键:同一键的重试返回首次结果,不会重复执行',
+    }),
+  ),
+})
+export type IdempotencyHeaders = Static<typeof IdempotencyHeaders>

@@ -126,6 +126,9 @@ export type MySignupItem = Static<typeof MySignupItem>
 export const MySignupPage = Page(MySignupItem)
 export type MySignupPage = Static<typeof MySignupPage>
 
+export const MySignupListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })
+export type MySignupListQuery = Static<typeof MySignupListQuery>
+
 export const Attendee = Type.Object({
   member: Type.Object({ id: Id, name: Type.String(), branch: Type.Union([NamedRef, Type.Null()]) }),
   status: Type.Union([Type.Literal('confirmed'), Type.Literal('waitlisted')]),

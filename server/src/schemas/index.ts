@@ -1,3 +1,6 @@
 export * from './common'
 export * from './auth'
 export * from './announcements'
+export * from './events'
+export * from './health-packages'
+export * from './notifications'

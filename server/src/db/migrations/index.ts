@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001_initial'
+import * as eventsHealth from './0002_events_health'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_events_health': eventsHealth,
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
+import { precompiled } from '../../db/precompiled'
 import type { Database } from '../../db/types'
-import { demoRank, toCurrentUser, type CurrentUser } from './mapper'
+import { demoRank, toCurrentUser, type CurrentUser, type UserJoinedRow } from './mapper'
 
 function selectUsers(db: Kysely<Database>) {
   return db
@@ -20,8 +21,13 @@ function selectUsers(db: Kysely<Database>) {
     ])
 }
 
+// Runs on every authenticated request.
+const userById = precompiled<{ id: number }, UserJoinedRow>((db, param) =>
+  selectUsers(db).where('u.id', '=', param('id')),
+)
+
 export async function findUserById(db: Kysely<Database>, id: number): Promise<CurrentUser | undefined> {
-  const row = await selectUsers(db).where('u.id', '=', id).executeTakeFirst()
+  const [row] = await userById(db, { id })
   return row && toCurrentUser(row)
 }
 

@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { decodeCursor, isId } from '../../domain/cursor'
+import { decodeEventCursor } from '../../domain/events/mapper'
+import { listMySignups } from '../../domain/events/repository'
+import { eventViewerOf } from '../../domain/events/rules'
+import { listNotifications } from '../../domain/notifications/repository'
 import { totalPoints } from '../../domain/points/repository'
 import { toMe } from '../../domain/users/mapper'
+import { validationFailed } from '../../errors'
 import { currentUser } from '../../plugins/auth'
-import { Me } from '../../schemas'
+import { Me, MySignupListQuery, MySignupPage, NotificationListQuery, NotificationPage } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
+
+const invalidCursor = () => validationFailed('query/cursor 无效,请从第一页重新加载')
 
 const me: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -20,6 +28,50 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const user = currentUser(request)
       return toMe(user, await totalPoints(app.db, user.id))
+    },
+  )
+
+  app.get(
+    '/signups',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['events'],
+        summary: '我的报名:报名成功与候补中的活动,即将开始的在前',
+        security: bearerAuth,
+        querystring: MySignupListQuery,
+        response: { 200: MySignupPage, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const { limit = 20, cursor } = request.query
+      const after = cursor === undefined ? null : decodeEventCursor(cursor)
+      if (cursor !== undefined && after === null) throw invalidCursor()
+      return listMySignups(app.db, eventViewerOf(currentUser(request)), { limit, after }, new Date())
+    },
+  )
+
+  app.get(
+    '/notifications',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['notifications'],
+        summary: '我的消息:活动取消、候补转正等,最新的在前',
+        security: bearerAuth,
+        querystring: NotificationListQuery,
+        response: { 200: NotificationPage, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const { limit = 20, cursor } = request.query
+      let beforeId: number | null = null
+      if (cursor !== undefined) {
+        const [id, ...rest] = decodeCursor(cursor) ?? []
+        if (!isId(id) || rest.length > 0) throw invalidCursor()
+        beforeId = id
+      }
+      return listNotifications(app.db, currentUser(request).id, { limit, beforeId })
     },
   )
 }

@@ -1,0 +1,266 @@
+/**
+ * `npm run bench`: load figures for the events API. Starts the server in this process on a fresh
+ * SQLite database (and, when DATABASE_URL is set, on a fresh schema of that PostgreSQL database),
+ * seeds the demo park, and measures with autocannon at 10 connections:
+ *   GET /api/health (the ceiling), authenticated GET /api/events, POST /api/events/:id/signup.
+ * Target: the events list at ≥ 25% of the ceiling with p99 ≤ 10 ms.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { Client } from 'pg'
+import { buildApp, type App } from '../server/src/app'
+import { loadConfig } from '../server/src/config'
+import { migrateToLatest } from '../server/src/db/migrate'
+import { seedIfEmpty } from '../server/src/db/seed'
+import type { EventDetail, LoginResult } from '../server/src/schemas'
+
+const CONNECTIONS = 10
+const DURATION_S = 5
+const WARMUP_S = 1
+/** Members who sign up in turn; once each has signed up, repeats answer 409 (counted as non-2xx). */
+const EXTRA_MEMBERS = 3000
+const TARGET_SHARE = 0.25
+const TARGET_P99_MS = 10
+
+interface Histogram {
+  average: number
+  p99: number
+}
+interface AutocannonResult {
+  requests: Histogram
+  latency: Histogram
+  non2xx: number
+  errors: number
+  timeouts: number
+  statusCodeStats: Record<string, { count: number }>
+}
+interface AutocannonRequest {
+  method?: string
+  path?: string
+  headers?: Record<string, string>
+  setupRequest?: (request: AutocannonRequest) => AutocannonRequest
+}
+interface AutocannonOptions {
+  url: string
+  connections: number
+  duration: number
+  method?: string
+  headers?: Record<string, string>
+  requests?: AutocannonRequest[]
+}
+// autocannon ships no type declarations: describe the part used here.
+const autocannon = createRequire(__filename)('autocannon') as (
+  options: AutocannonOptions,
+) => Promise<AutocannonResult>
+
+interface Row {
+  name: string
+  result: AutocannonResult
+}
+
+interface Target {
+  label: string
+  env: Record<string, string>
+  cleanup: () => Promise<void>
+}
+
+function sqliteTarget(): Target {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'red-e-park-bench-'))
+  return {
+    label: 'SQLite (better-sqlite3, WAL)',
+    env: { DATA_DIR: dataDir },
+    cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+  }
+}
+
+async function postgresTarget(url: string): Promise<Target> {
+  const schema = `bench_${randomBytes(5).toString('hex')}`
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'red-e-park-bench-'))
+  const admin = new Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  return {
+    label: `PostgreSQL (schema ${schema}, pool of 10)`,
+    env: { DATA_DIR: dataDir, DATABASE_URL: url, DATABASE_SCHEMA: schema },
+    cleanup: async () => {
+      rmSync(dataDir, { recursive: true, force: true })
+      const client = new Client({ connectionString: url })
+      await client.connect()
+      await client.query(`drop schema if exists ${schema} cascade`)
+      await client.end()
+    },
+  }
+}
+
+async function addBenchMembers(app: App, count: number): Promise<number[]> {
+  const ids: number[] = []
+  const createdAt = new Date().toISOString()
+  for (let i = 0; i < count; i += 500) {
+    const rows = Array.from({ length: Math.min(500, count - i) }, (_, n) => ({
+      name: `压测成员${i + n + 1}`,
+      wechat_openid: `bench-${i + n + 1}`,
+      branch_id: null,
+      company_id: null,
+      political_status: 'masses' as const,
+      is_ceo: 0,
+      roles: 'member',
+      created_at: createdAt,
+    }))
+    const inserted = await app.db.insertInto('users').values(rows).returning('id').execute()
+    ids.push(...inserted.map((row) => row.id))
+  }
+  return ids
+}
+
+async function measure(options: AutocannonOptions): Promise<AutocannonResult> {
+  await autocannon({ ...options, duration: WARMUP_S })
+  return autocannon(options)
+}
+
+async function run(target: Target): Promise<Row[]> {
+  const config = loadConfig({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: randomBytes(24).toString('base64url'),
+    DEMO_LOGIN: '1',
+    STATIC_DIR: path.join(os.tmpdir(), 'red-e-park-bench-no-h5'),
+    ...target.env,
+  })
+  const app = await buildApp(config)
+  try {
+    await migrateToLatest(app.db)
+    await seedIfEmpty(app.db)
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = app.server.address() as AddressInfo
+    const url = `http://127.0.0.1:${port}`
+
+    // A demo member logs in the way the app does.
+    const member = await app.db
+      .selectFrom('users')
+      .select('id')
+      .where('roles', '=', 'member')
+      .where('branch_id', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const login = await fetch(`${url}/api/auth/demo-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: member.id }),
+    })
+    const { token } = (await login.json()) as LoginResult
+
+    // An event nobody can fill, and a crowd to sign up for it.
+    const admin = await app.db
+      .selectFrom('users')
+      .select('id')
+      .where('roles', 'like', '%park_admin%')
+      .executeTakeFirstOrThrow()
+    const startsAt = new Date(Date.now() + 7 * 24 * 3600 * 1000)
+    const created = await fetch(`${url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.issueToken(admin.id)}` },
+      body: JSON.stringify({
+        title: '压测活动',
+        category: 'other',
+        venue: '创新驿站路演厅',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3600 * 1000).toISOString(),
+        capacity: 100000,
+      }),
+    })
+    const event = (await created.json()) as EventDetail
+    const seeded = await app.db.selectFrom('users').select('id').where('wechat_openid', 'is', null).execute()
+    const crowd = [...seeded.map((user) => user.id), ...(await addBenchMembers(app, EXTRA_MEMBERS))]
+    const tokens = crowd.map((id) => `Bearer ${app.issueToken(id)}`)
+    let next = 0
+
+    const base = { url, connections: CONNECTIONS, duration: DURATION_S }
+    const health = await measure({ ...base, url: `${url}/api/health` })
+    const events = await measure({
+      ...base,
+      url: `${url}/api/events`,
+      headers: { authorization: `Bearer ${token}` },
+    })
+    const signup = await autocannon({
+      ...base,
+      requests: [
+        {
+          method: 'POST',
+          path: `/api/events/${event.id}/signup`,
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, authorization: tokens[next++ % tokens.length] as string },
+          }),
+        },
+      ],
+    })
+    return [
+      { name: 'GET /api/health (ceiling)', result: health },
+      { name: 'GET /api/events (signed in)', result: events },
+      { name: 'POST /api/events/:id/signup', result: signup },
+    ]
+  } finally {
+    await app.close()
+    await target.cleanup()
+  }
+}
+
+function report(label: string, rows: Row[]): void {
+  const ceiling = rows[0]!.result.requests.average
+  const statuses = (result: AutocannonResult) =>
+    Object.entries(result.statusCodeStats)
+      .map(([code, { count }]) => `${code}×${count}`)
+      .join(' ')
+  console.log(`\n${label} — ${CONNECTIONS} connections, ${DURATION_S} s each`)
+  console.log(
+    [
+      'endpoint'.padEnd(30),
+      'req/s'.padStart(8),
+      'p99 ms'.padStart(8),
+      'vs ceiling'.padStart(11),
+      '  statuses',
+    ].join(''),
+  )
+  for (const { name, result } of rows) {
+    const share = result.requests.average / ceiling
+    console.log(
+      [
+        name.padEnd(30),
+        result.requests.average.toFixed(0).padStart(8),
+        String(result.latency.p99).padStart(8),
+        `${(share * 100).toFixed(0)}%`.padStart(11),
+        `  ${statuses(result)}${result.errors ? ` errors×${result.errors}` : ''}`,
+      ].join(''),
+    )
+  }
+  const events = rows[1]!.result
+  const share = events.requests.average / ceiling
+  const met = share >= TARGET_SHARE && events.latency.p99 <= TARGET_P99_MS
+  console.log(
+    `target: events list ≥ ${TARGET_SHARE * 100}% of ceiling with p99 ≤ ${TARGET_P99_MS} ms → ` +
+      `${(share * 100).toFixed(0)}%, p99 ${events.latency.p99} ms: ${met ? 'met' : 'NOT met'}`,
+  )
+}
+
+async function main(): Promise<void> {
+  const targets: Array<() => Promise<Target>> = [async () => sqliteTarget()]
+  const databaseUrl = process.env.DATABASE_URL?.trim()
+  if (databaseUrl) targets.push(() => postgresTarget(databaseUrl))
+  console.log(
+    `node ${process.version}, ${os.cpus().length} CPUs; server and load generator share this process`,
+  )
+  for (const makeTarget of targets) {
+    const target = await makeTarget()
+    report(target.label, await run(target))
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,81 @@
+import type { CategoryCode, Event, EventDetail, MySignup } from '../../schemas'
+import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
+import { canManage, eventStatus, type EventViewer } from './rules'
+
+/** An events row joined with its branch, its waitlist size and the viewer's own signup. */
+export interface EventListRow {
+  id: number
+  title: string
+  category: CategoryCode
+  venue: string
+  starts_at: string
+  ends_at: string
+  capacity: number
+  confirmed_count: number
+  signup_deadline: string
+  cancel_deadline: string
+  cancelled_at: string | null
+  branch_id: number | null
+  branch_name: string | null
+  waitlist_count: number | string | bigint | null
+  my_status: 'confirmed' | 'waitlisted' | 'cancelled' | null
+  /** Waitlisted signups ahead of the viewer's own (meaningful only when waitlisted). */
+  my_ahead: number | string | bigint | null
+}
+
+export interface EventDetailRow extends EventListRow {
+  description: string
+}
+
+function mySignup(row: EventListRow): MySignup | null {
+  if (row.my_status === 'confirmed') return { status: 'confirmed' }
+  if (row.my_status === 'waitlisted') return { status: 'waitlisted', position: Number(row.my_ahead ?? 0) + 1 }
+  return null
+}
+
+export function toEvent(row: EventListRow, now: Date): Event {
+  return {
+    id: row.id,
+    title: row.title,
+    category: row.category,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    venue: row.venue,
+    capacity: row.capacity,
+    confirmedCount: row.confirmed_count,
+    waitlistCount: Number(row.waitlist_count ?? 0),
+    signupDeadline: row.signup_deadline,
+    cancelDeadline: row.cancel_deadline,
+    status: eventStatus(row, now),
+    branch:
+      row.branch_id !== null && row.branch_name !== null
+        ? { id: row.branch_id, name: row.branch_name }
+        : null,
+    mySignup: mySignup(row),
+  }
+}
+
+export function toEventDetail(row: EventDetailRow, viewer: EventViewer, now: Date): EventDetail {
+  return { ...toEvent(row, now), description: row.description, canManage: canManage(viewer, row.branch_id) }
+}
+
+export type When = 'upcoming' | 'past'
+
+/** Position in a list ordered by (starts_at, id): ascending for upcoming, descending for past. */
+export interface EventPosition {
+  when: When
+  startsAt: string
+  id: number
+}
+
+export function encodeEventCursor(position: EventPosition): string {
+  return encodeCursor([position.when, position.startsAt, position.id])
+}
+
+export function decodeEventCursor(cursor: string): EventPosition | null {
+  const value = decodeCursor(cursor)
+  if (!value || value.length !== 3) return null
+  const [when, startsAt, id] = value
+  if ((when !== 'upcoming' && when !== 'past') || !isIsoTime(startsAt) || !isId(id)) return null
+  return { when, startsAt, id }
+}

@@ -1,0 +1,193 @@
+import type { Kysely } from 'kysely'
+import type { Database, EventRow } from '../../db/types'
+import { AppError, forbidden, validationFailed } from '../../errors'
+import type { EventCreate, EventPatch } from '../../schemas'
+import { branchExists } from '../announcements/repository'
+import { notify } from '../notifications/repository'
+import { formatParkTime } from '../park-time'
+import { findManagedEvent } from './repository'
+import { fillFromWaitlist } from './signup'
+import {
+  checkEventTimes,
+  defaultCancelDeadline,
+  defaultSignupDeadline,
+  normaliseTime,
+  type EventTimes,
+  type EventViewer,
+} from './rules'
+
+const trimmed = (value: string, field: string): string => {
+  const text = value.trim()
+  if (text === '') throw validationFailed(`body/${field} 不能为空`)
+  return text
+}
+
+/**
+ * Which branch a new event belongs to: a park admin may organise park-wide (branchId omitted or
+ * null) or for any branch; a secretary only for their own branch, which is also the default.
+ */
+async function resolveEventBranch(
+  db: Kysely<Database>,
+  viewer: EventViewer,
+  branchId: number | null | undefined,
+): Promise<number | null> {
+  if (viewer.parkAdmin) {
+    if (branchId === undefined || branchId === null) return null
+    if (!(await branchExists(db, branchId))) throw validationFailed('body/branchId 对应的支部不存在')
+    return branchId
+  }
+  if (!viewer.secretary || viewer.branchId === null) throw forbidden('只有支部书记或园区管理员可以创建活动')
+  if (branchId === null) throw forbidden('只有园区管理员可以创建园区活动')
+  if (branchId !== undefined && branchId !== viewer.branchId) throw forbidden('只能为本支部创建活动')
+  return viewer.branchId
+}
+
+/** Creates an event and returns its id. Deadlines default to the start and to two hours before it. */
+export async function createEvent(
+  db: Kysely<Database>,
+  viewer: EventViewer,
+  input: EventCreate,
+  now: Date,
+): Promise<number> {
+  const startsAt = normaliseTime(input.startsAt, 'startsAt')
+  const times: EventTimes = {
+    startsAt,
+    endsAt: normaliseTime(input.endsAt, 'endsAt'),
+    signupDeadline:
+      input.signupDeadline !== undefined
+        ? normaliseTime(input.signupDeadline, 'signupDeadline')
+        : defaultSignupDeadline(startsAt),
+    cancelDeadline:
+      input.cancelDeadline !== undefined
+        ? normaliseTime(input.cancelDeadline, 'cancelDeadline')
+        : defaultCancelDeadline(startsAt),
+  }
+  const title = trimmed(input.title, 'title')
+  const venue = trimmed(input.venue, 'venue')
+  checkEventTimes(times)
+  if (times.endsAt <= now.toISOString()) throw validationFailed('body/endsAt 不能早于当前时间')
+  const branchId = await resolveEventBranch(db, viewer, input.branchId)
+
+  const at = now.toISOString()
+  const { id } = await db
+    .insertInto('events')
+    .values({
+      title,
+      category: input.category,
+      description: input.description?.trim() ?? '',
+      venue,
+      starts_at: times.startsAt,
+      ends_at: times.endsAt,
+      capacity: input.capacity,
+      signup_deadline: times.signupDeadline,
+      cancel_deadline: times.cancelDeadline,
+      branch_id: branchId,
+      created_by: viewer.id,
+      cancelled_at: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+/** When the start moves, deadlines still at their default for the old start follow it. */
+function movedDeadline(
+  given: string | undefined,
+  field: 'signupDeadline' | 'cancelDeadline',
+  event: EventRow,
+  startsAt: string,
+): string {
+  if (given !== undefined) return normaliseTime(given, field)
+  const [stored, defaultFor] =
+    field === 'signupDeadline'
+      ? [event.signup_deadline, defaultSignupDeadline]
+      : [event.cancel_deadline, defaultCancelDeadline]
+  return stored === defaultFor(event.starts_at) ? defaultFor(startsAt) : stored
+}
+
+/**
+ * Edits an event its organiser manages. Capacity may not drop below the confirmed members; raising
+ * it (or anything else that frees places) confirms waitlisted members in order.
+ */
+export async function updateEvent(
+  trx: Kysely<Database>,
+  viewer: EventViewer,
+  eventId: number,
+  patch: EventPatch,
+  now: Date,
+): Promise<void> {
+  const event = await findManagedEvent(trx, viewer, eventId, { lock: true })
+  if (event.cancelled_at !== null) throw new AppError(422, 'EVENT_CANCELLED', '活动已取消,不能再修改')
+  if (patch.capacity !== undefined && patch.capacity < event.confirmed_count) {
+    throw new AppError(
+      422,
+      'CAPACITY_BELOW_CONFIRMED',
+      `已有 ${event.confirmed_count} 人报名成功,名额不能少于 ${event.confirmed_count}`,
+    )
+  }
+  const startsAt = patch.startsAt !== undefined ? normaliseTime(patch.startsAt, 'startsAt') : event.starts_at
+  const times: EventTimes = {
+    startsAt,
+    endsAt: patch.endsAt !== undefined ? normaliseTime(patch.endsAt, 'endsAt') : event.ends_at,
+    signupDeadline: movedDeadline(patch.signupDeadline, 'signupDeadline', event, startsAt),
+    cancelDeadline: movedDeadline(patch.cancelDeadline, 'cancelDeadline', event, startsAt),
+  }
+  checkEventTimes(times)
+
+  await trx
+    .updateTable('events')
+    .set({
+      ...(patch.title !== undefined ? { title: trimmed(patch.title, 'title') } : {}),
+      ...(patch.venue !== undefined ? { venue: trimmed(patch.venue, 'venue') } : {}),
+      ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
+      ...(patch.category !== undefined ? { category: patch.category } : {}),
+      ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
+      starts_at: times.startsAt,
+      ends_at: times.endsAt,
+      signup_deadline: times.signupDeadline,
+      cancel_deadline: times.cancelDeadline,
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', eventId)
+    .execute()
+  await fillFromWaitlist(trx, eventId, now)
+}
+
+/**
+ * Cancels an event: it stays listed as `cancelled` (signups are kept for the record), refuses new
+ * signups, and every member signed up or waitlisted is told. Cancelling twice changes nothing.
+ */
+export async function cancelEvent(
+  trx: Kysely<Database>,
+  viewer: EventViewer,
+  eventId: number,
+  now: Date,
+): Promise<void> {
+  const event = await findManagedEvent(trx, viewer, eventId, { lock: true })
+  if (event.cancelled_at !== null) return
+  const at = now.toISOString()
+  await trx
+    .updateTable('events')
+    .set({ cancelled_at: at, updated_at: at })
+    .where('id', '=', eventId)
+    .execute()
+  const members = await trx
+    .selectFrom('event_signups')
+    .select('user_id')
+    .where('event_id', '=', eventId)
+    .where('status', '<>', 'cancelled')
+    .execute()
+  await notify(
+    trx,
+    members.map((member) => ({
+      user_id: member.user_id,
+      kind: 'event_cancelled' as const,
+      title: '活动取消通知',
+      body: `很抱歉,您报名的活动「${event.title}」(${formatParkTime(event.starts_at)},${event.venue})已取消。`,
+      event_id: eventId,
+      created_at: at,
+    })),
+  )
+}

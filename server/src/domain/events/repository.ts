@@ -1,0 +1,317 @@
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import { dialectOf } from '../../db/connect'
+import { precompiled, type Param } from '../../db/precompiled'
+import type { Database, EventRow } from '../../db/types'
+import { forbidden, notFound } from '../../errors'
+import type { Attendee, CategoryCode, Event, EventDetail, MySignupItem, PageOf } from '../../schemas'
+import {
+  encodeEventCursor,
+  toEvent,
+  toEventDetail,
+  type EventListRow,
+  type EventPosition,
+  type When,
+} from './mapper'
+import { canManage, canView, type EventViewer } from './rules'
+
+type EventScope = ExpressionBuilder<Database & { e: Database['events'] }, 'e'>
+
+export const eventNotFound = () => notFound('活动不存在或无权查看')
+
+function visibleTo(viewer: EventViewer) {
+  return (eb: EventScope) => {
+    if (viewer.parkAdmin) return eb.lit(true)
+    return eb.or([
+      eb('e.branch_id', 'is', null),
+      ...(viewer.branchId !== null ? [eb('e.branch_id', '=', viewer.branchId)] : []),
+    ])
+  }
+}
+
+/** Events as members see them: with the branch, the waitlist size and the viewer's own signup. */
+function selectEvents(db: Kysely<Database>, viewerId: number) {
+  return (
+    db
+      .selectFrom('events as e')
+      .leftJoin('branches as b', 'b.id', 'e.branch_id')
+      // Statuses as literals (not parameters), so SQLite can use the partial unique index here.
+      .leftJoin('event_signups as s', (join) =>
+        join
+          .onRef('s.event_id', '=', 'e.id')
+          .on('s.user_id', '=', viewerId)
+          .on('s.status', '<>', sql.lit('cancelled')),
+      )
+      .select((eb) => [
+        'e.id',
+        'e.title',
+        'e.category',
+        'e.venue',
+        'e.starts_at',
+        'e.ends_at',
+        'e.capacity',
+        'e.confirmed_count',
+        'e.signup_deadline',
+        'e.cancel_deadline',
+        'e.cancelled_at',
+        'e.branch_id',
+        'b.name as branch_name',
+        's.status as my_status',
+        eb
+          .selectFrom('event_signups as w')
+          .select((sub) => sub.fn.countAll<number | string>().as('n'))
+          .whereRef('w.event_id', '=', 'e.id')
+          .where('w.status', '=', sql.lit('waitlisted'))
+          .as('waitlist_count'),
+        // Counted only for the viewer's own waitlisted signup.
+        eb
+          .case()
+          .when('s.status', '=', sql.lit('waitlisted'))
+          .then(
+            eb
+              .selectFrom('event_signups as w')
+              .select((sub) => sub.fn.countAll<number | string>().as('n'))
+              .whereRef('w.event_id', '=', 'e.id')
+              .where('w.status', '=', sql.lit('waitlisted'))
+              .whereRef('w.waitlist_seq', '<', 's.waitlist_seq'),
+          )
+          .end()
+          .as('my_ahead'),
+      ])
+  )
+}
+
+interface ListShape {
+  when: When
+  /** Park admins see every event; members park-wide ones, plus their branch's if they have one. */
+  visibility: 'all' | 'park' | 'park-and-branch'
+  byCategory: boolean
+  paged: boolean
+}
+
+interface ListParams extends Record<string, unknown> {
+  viewerId: number
+  branchId: number
+  at: string
+  category: CategoryCode
+  afterStartsAt: string
+  afterId: number
+  take: number
+}
+
+function buildList(db: Kysely<Database>, shape: ListShape, param: Param<ListParams>) {
+  const upcoming = shape.when === 'upcoming'
+  const direction = upcoming ? 'asc' : 'desc'
+  const beyond = upcoming ? '>' : '<'
+  return selectEvents(db, param('viewerId'))
+    .$if(shape.visibility !== 'all', (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb('e.branch_id', 'is', null),
+          ...(shape.visibility === 'park-and-branch' ? [eb('e.branch_id', '=', param('branchId'))] : []),
+        ]),
+      ),
+    )
+    .where('e.ends_at', upcoming ? '>=' : '<', param('at'))
+    .$if(shape.byCategory, (query) => query.where('e.category', '=', param('category')))
+    .$if(shape.paged, (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb('e.starts_at', beyond, param('afterStartsAt')),
+          eb.and([eb('e.starts_at', '=', param('afterStartsAt')), eb('e.id', beyond, param('afterId'))]),
+        ]),
+      ),
+    )
+    .orderBy('e.starts_at', direction)
+    .orderBy('e.id', direction)
+    .limit(param('take'))
+}
+
+type ListQuery = (db: Kysely<Database>, values: ListParams) => Promise<EventListRow[]>
+/** One compiled query per shape of the list (a few dozen at most). */
+const listQueries = new Map<string, ListQuery>()
+
+function listQuery(shape: ListShape): ListQuery {
+  const key = `${shape.when}/${shape.visibility}/${shape.byCategory}/${shape.paged}`
+  let query = listQueries.get(key)
+  if (!query) {
+    query = precompiled<ListParams, EventListRow>((db, param) => buildList(db, shape, param))
+    listQueries.set(key, query)
+  }
+  return query
+}
+
+export async function listEvents(
+  db: Kysely<Database>,
+  viewer: EventViewer,
+  filter: { when: When; category: CategoryCode | undefined; limit: number; after: EventPosition | null },
+  now: Date,
+): Promise<PageOf<Event>> {
+  const { after } = filter
+  const shape: ListShape = {
+    when: filter.when,
+    visibility: viewer.parkAdmin ? 'all' : viewer.branchId === null ? 'park' : 'park-and-branch',
+    byCategory: filter.category !== undefined,
+    paged: after !== null,
+  }
+  const rows = await listQuery(shape)(db, {
+    viewerId: viewer.id,
+    branchId: viewer.branchId ?? 0,
+    at: now.toISOString(),
+    category: filter.category ?? 'other',
+    afterStartsAt: after?.startsAt ?? '',
+    afterId: after?.id ?? 0,
+    take: filter.limit + 1,
+  })
+  const items = rows.slice(0, filter.limit)
+  const last = items[items.length - 1]
+  const nextCursor =
+    rows.length > filter.limit && last
+      ? encodeEventCursor({ when: filter.when, startsAt: last.starts_at, id: last.id })
+      : null
+  return { items: items.map((row) => toEvent(row, now)), nextCursor }
+}
+
+/** One event if the viewer may see it; undefined both when it is missing and when it is not theirs. */
+export async function findVisibleEvent(
+  db: Kysely<Database>,
+  viewer: EventViewer,
+  id: number,
+  now: Date,
+): Promise<EventDetail | undefined> {
+  const row = await selectEvents(db, viewer.id)
+    .select('e.description')
+    .where('e.id', '=', id)
+    .where(visibleTo(viewer))
+    .executeTakeFirst()
+  return row && toEventDetail(row, viewer, now)
+}
+
+/**
+ * Reads an event for a write and, on PostgreSQL, locks its row until the transaction ends. Every
+ * write on an event locks the event row first and its signups after, so signups, cancellations and
+ * edits of one event run one after another and never deadlock. (SQLite has a single writer.)
+ */
+export async function lockEvent(db: Kysely<Database>, id: number): Promise<EventRow | undefined> {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(dialectOf(db) === 'postgres', (query) => query.forUpdate())
+    .executeTakeFirst()
+}
+
+/** The event if the viewer organises it: 404 when they may not even see it, 403 when they only see it. */
+export async function findManagedEvent(
+  db: Kysely<Database>,
+  viewer: EventViewer,
+  id: number,
+  options: { lock: boolean } = { lock: false },
+): Promise<EventRow> {
+  const event = options.lock
+    ? await lockEvent(db, id)
+    : await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!event || !canView(viewer, event.branch_id)) throw eventNotFound()
+  if (!canManage(viewer, event.branch_id)) throw forbidden('只有本支部书记或园区管理员可以管理该活动')
+  return event
+}
+
+/**
+ * The viewer's active signups: upcoming events soonest first, then past ones latest first. The
+ * cursor names the part (upcoming or past) and the position in it.
+ */
+export async function listMySignups(
+  db: Kysely<Database>,
+  viewer: EventViewer,
+  page: { limit: number; after: EventPosition | null },
+  now: Date,
+): Promise<PageOf<MySignupItem>> {
+  const at = now.toISOString()
+  const part = async (when: When, after: EventPosition | null, limit: number) => {
+    const upcoming = when === 'upcoming'
+    const direction = upcoming ? 'asc' : 'desc'
+    const beyond = upcoming ? '>' : '<'
+    let query = selectEvents(db, viewer.id)
+      .where('s.user_id', 'is not', null)
+      .where('e.ends_at', upcoming ? '>=' : '<', at)
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('e.starts_at', beyond, after.startsAt),
+          eb.and([eb('e.starts_at', '=', after.startsAt), eb('e.id', beyond, after.id)]),
+        ]),
+      )
+    }
+    const rows = await query
+      .orderBy('e.starts_at', direction)
+      .orderBy('e.id', direction)
+      .limit(limit)
+      .execute()
+    return rows.map((row) => ({ when, row }))
+  }
+
+  const { after, limit } = page
+  const rows = after?.when === 'past' ? [] : await part('upcoming', after, limit + 1)
+  if (rows.length <= limit)
+    rows.push(...(await part('past', after?.when === 'past' ? after : null, limit + 1 - rows.length)))
+
+  const items = rows.slice(0, limit)
+  const last = items[items.length - 1]
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeEventCursor({ when: last.when, startsAt: last.row.starts_at, id: last.row.id })
+      : null
+  return {
+    // Every row joined the viewer's signup, so mySignup is always there.
+    items: items.flatMap(({ row }) => {
+      const event = toEvent(row, now)
+      return event.mySignup ? [{ event, ...event.mySignup }] : []
+    }),
+    nextCursor,
+  }
+}
+
+/** Everyone signed up: confirmed in the order they got their place, then the waitlist in order. */
+export async function listAttendees(db: Kysely<Database>, eventId: number): Promise<Attendee[]> {
+  const rows = await db
+    .selectFrom('event_signups as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('branches as b', 'b.id', 'u.branch_id')
+    .select([
+      's.status',
+      's.created_at',
+      's.confirmed_at',
+      's.checked_in_at',
+      's.waitlist_seq',
+      's.id',
+      'u.id as user_id',
+      'u.name as user_name',
+      'u.branch_id',
+      'b.name as branch_name',
+    ])
+    .where('s.event_id', '=', eventId)
+    .where('s.status', '<>', 'cancelled')
+    .orderBy(sql`case when ${sql.ref('s.status')} = 'confirmed' then 0 else 1 end`)
+    .orderBy(sql`coalesce(${sql.ref('s.confirmed_at')}, '')`)
+    .orderBy('s.waitlist_seq')
+    .orderBy('s.id')
+    .execute()
+
+  let waitlisted = 0
+  return rows.map((row): Attendee => {
+    const status = row.status === 'confirmed' ? 'confirmed' : 'waitlisted'
+    return {
+      member: {
+        id: row.user_id,
+        name: row.user_name,
+        branch:
+          row.branch_id !== null && row.branch_name !== null
+            ? { id: row.branch_id, name: row.branch_name }
+            : null,
+      },
+      status,
+      ...(status === 'waitlisted' ? { position: ++waitlisted } : {}),
+      signedUpAt: row.created_at,
+      ...(row.checked_in_at !== null ? { checkedInAt: row.checked_in_at } : {}),
+    }
+  })
+}

@@ -1,0 +1,234 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { attachment } from '../../domain/csv'
+import { attendeesCsv } from '../../domain/events/attendees-csv'
+import { decodeEventCursor } from '../../domain/events/mapper'
+import { cancelEvent, createEvent, updateEvent } from '../../domain/events/organise'
+import {
+  eventNotFound,
+  findManagedEvent,
+  findVisibleEvent,
+  listAttendees,
+  listEvents,
+} from '../../domain/events/repository'
+import { eventViewerOf, type EventViewer } from '../../domain/events/rules'
+import { cancelSignup, signUp } from '../../domain/events/signup'
+import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
+import { validationFailed } from '../../errors'
+import { currentUser } from '../../plugins/auth'
+import {
+  AttendeeList,
+  AttendeeQuery,
+  CancelResult,
+  EventCreate,
+  EventDetail,
+  EventListQuery,
+  EventPage,
+  EventPatch,
+  IdempotencyHeaders,
+  IdParams,
+  SignupResult,
+} from '../../schemas'
+import { bearerAuth, errorResponses } from '../../schemas/http'
+import { sendAnswer } from '../reply'
+
+const events: FastifyPluginAsyncTypebox = async (app) => {
+  /** The event as the viewer now sees it, after a write committed. */
+  const reload = async (viewer: EventViewer, id: number) => {
+    const event = await findVisibleEvent(app.db, viewer, id, new Date())
+    if (!event) throw eventNotFound()
+    return event
+  }
+
+  app.get(
+    '',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['events'],
+        summary: '活动列表:即将开始的按时间正序,往期按时间倒序;仅园区活动与本支部活动',
+        security: bearerAuth,
+        querystring: EventListQuery,
+        response: { 200: EventPage, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const { when = 'upcoming', category, limit = 20, cursor } = request.query
+      const after = cursor === undefined ? null : decodeEventCursor(cursor)
+      if (cursor !== undefined && (after === null || after.when !== when)) {
+        throw validationFailed('query/cursor 无效,请从第一页重新加载')
+      }
+      const viewer = eventViewerOf(currentUser(request))
+      return listEvents(app.db, viewer, { when, category, limit, after }, new Date())
+    },
+  )
+
+  app.get(
+    '/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['events'],
+        summary: '活动详情(含活动介绍、我的报名状态与是否可管理)',
+        description: '其他支部的活动与不存在的活动一样返回 404。',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: EventDetail, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => reload(eventViewerOf(currentUser(request)), request.params.id),
+  )
+
+  app.post(
+    '',
+    {
+      onRequest: app.requireRole('secretary', 'park_admin'),
+      schema: {
+        tags: ['events'],
+        summary: '创建活动:支部书记仅限本支部,园区管理员可创建园区活动或任一支部活动',
+        description:
+          '报名截止默认为开始时间,取消截止默认为开始前 2 小时;结束须晚于开始,两个截止时间都不能晚于开始。',
+        security: bearerAuth,
+        body: EventCreate,
+        response: { 201: EventDetail, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const viewer = eventViewerOf(currentUser(request))
+      const id = await createEvent(app.db, viewer, request.body, new Date())
+      return reply.status(201).send(await reload(viewer, id))
+    },
+  )
+
+  app.patch(
+    '/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['events'],
+        summary: '修改活动(组织者):增加名额时按候补顺序自动转正',
+        description: '名额不能少于已报名成功人数(422 CAPACITY_BELOW_CONFIRMED);已取消的活动不能修改。',
+        security: bearerAuth,
+        params: IdParams,
+        body: EventPatch,
+        response: { 200: EventDetail, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const viewer = eventViewerOf(currentUser(request))
+      const { id } = request.params
+      await app.db.transaction().execute((trx) => updateEvent(trx, viewer, id, request.body, new Date()))
+      return reload(viewer, id)
+    },
+  )
+
+  app.delete(
+    '/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['events'],
+        summary: '取消活动(组织者):活动变为已取消,已报名和候补的成员会收到通知',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: EventDetail, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const viewer = eventViewerOf(currentUser(request))
+      const { id } = request.params
+      await app.db.transaction().execute((trx) => cancelEvent(trx, viewer, id, new Date()))
+      return reload(viewer, id)
+    },
+  )
+
+  app.post(
+    '/:id/signup',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['events'],
+        summary: '报名活动:有名额即报名成功,满员则进入候补',
+        description:
+          '带 `Idempotency-Key` 请求头时,同一键的重试返回首次结果且不会重复报名;同一键用于其他请求返回 422 IDEMPOTENCY_KEY_REUSED。',
+        security: bearerAuth,
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        response: { 201: SignupResult, ...errorResponses(400, 401, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request)
+      const { id } = request.params
+      const key = idempotencyKeyOf(
+        user.id,
+        request.headers['idempotency-key'],
+        `POST /api/events/${id}/signup`,
+      )
+      const answer = await runIdempotent(app.db, key, async (trx) => ({
+        statusCode: 201,
+        body: await signUp(trx, eventViewerOf(user), id, new Date()),
+      }))
+      return sendAnswer(reply, answer)
+    },
+  )
+
+  app.delete(
+    '/:id/signup',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['events'],
+        summary: '取消报名:空出的名额自动由候补第一位递补',
+        description:
+          '报名成功者须在取消截止时间前取消(否则 422 CANCEL_DEADLINE_PASSED);候补者随时可以退出候补。',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: CancelResult, ...errorResponses(400, 401, 404, 422) },
+      },
+    },
+    async (request) => {
+      const viewer = eventViewerOf(currentUser(request))
+      const { id } = request.params
+      return app.db.transaction().execute((trx) => cancelSignup(trx, viewer, id, new Date()))
+    },
+  )
+
+  app.get(
+    '/:id/attendees',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['events'],
+        summary: '报名名单(组织者):报名成功者在前,候补按位次在后;?format=csv 导出 Excel 可打开的 CSV',
+        security: bearerAuth,
+        params: IdParams,
+        querystring: AttendeeQuery,
+        response: {
+          200: {
+            description: '报名名单',
+            content: {
+              'application/json': { schema: AttendeeList },
+              'text/csv': { schema: Type.String({ description: 'UTF-8(带 BOM)CSV' }) },
+            },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const viewer = eventViewerOf(currentUser(request))
+      const event = await findManagedEvent(app.db, viewer, request.params.id)
+      const attendees = await listAttendees(app.db, event.id)
+      if (request.query.format !== 'csv') return reply.send({ items: attendees, nextCursor: null })
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          attachment(`${event.title}-报名名单.csv`, `event-${event.id}-attendees.csv`),
+        )
+        .send(attendeesCsv(attendees))
+    },
+  )
+}
+
+export default events
