@@ -9,10 +9,25 @@ export default defineAppConfig({
   // Detail and admin pages live in sub-packages so the main package stays small.
   subPackages: [
     { root: 'packages/notice', pages: ['detail/index'] },
-    { root: 'packages/admin', pages: ['notice-new/index'] },
+    { root: 'packages/event', pages: ['detail/index', 'my-signups/index'] },
+    { root: 'packages/health', pages: ['pickup/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'notice-new/index',
+        'event-edit/index',
+        'events/index',
+        'attendees/index',
+        'package-new/index',
+        'packages/index',
+        'package-claims/index',
+        'redeem/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/notice'] },
+    'pages/events/index': { network: 'all', packages: ['packages/event'] },
   },
   window: {
     navigationBarBackgroundColor: '#C8161D',

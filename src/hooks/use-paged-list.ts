@@ -28,9 +28,13 @@ function toApiError(error: unknown): ApiError {
 
 /**
  * A cursor-paged list: loads the first page on mount, refreshes, and appends pages.
- * `fetchPage(null)` must return the first page.
+ * `fetchPage(null)` must return the first page. A new `resetKey` (e.g. another filter) starts over:
+ * the items go and the first page loads as on mount.
  */
-export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<PageOf<T>>): PagedList<T> {
+export function usePagedList<T>(
+  fetchPage: (cursor: string | null) => Promise<PageOf<T>>,
+  resetKey = '',
+): PagedList<T> {
   const [items, setItems] = useState<T[]>([])
   const [nextCursor, setNextCursor] = useState<string | null>(null)
   const [loading, setLoading] = useState(true)
@@ -96,11 +100,25 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Pa
 
   useEffect(() => {
     mounted.current = true
-    void refresh()
     return () => {
       mounted.current = false
     }
-  }, [refresh])
+  }, [])
+
+  const firstKey = useRef(resetKey)
+  useEffect(() => {
+    if (resetKey !== firstKey.current) {
+      firstKey.current = resetKey
+      // Another list altogether: show the skeleton, not the old filter's items.
+      generation.current++
+      loaded.current = false
+      setItems([])
+      setNextCursor(null)
+      setError(null)
+      setLoading(true)
+    }
+    void refresh()
+  }, [refresh, resetKey])
 
   return {
     items,

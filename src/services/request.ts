@@ -14,6 +14,8 @@ export interface RequestOptions {
   header?: Record<string, string>
   /** Send the session token (default true). */
   auth?: boolean
+  /** `text` resolves with the raw body, e.g. a CSV export; errors still come from the JSON envelope. */
+  responseType?: 'json' | 'text'
 }
 
 export const REQUEST_TIMEOUT_MS = 10_000
@@ -45,6 +47,21 @@ function fallbackMessage(status: number): string {
   return `请求失败（${status}）`
 }
 
+/** An absolute API URL, for the platform APIs that fetch on their own (e.g. `Taro.downloadFile`). */
+export function apiUrl(path: string): string {
+  return `${API_ORIGIN}${path}`
+}
+
+/** A text answer (or one the platform did not parse) may still hold the JSON error envelope. */
+function parsedBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    return body
+  }
+}
+
 function withoutUndefined(data: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined))
 }
@@ -55,7 +72,7 @@ function withoutUndefined(data: object): Record<string, unknown> {
  * A 401 means the session is gone: it is cleared and the user is sent to the login page.
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', data, auth = true } = options
+  const { method = 'GET', data, auth = true, responseType = 'json' } = options
   const header: Record<string, string> = { Accept: 'application/json', ...options.header }
   if (method !== 'GET') header['Content-Type'] = 'application/json'
   const token = auth ? getToken() : null
@@ -64,14 +81,15 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
   try {
     response = await Taro.request<TaroGeneral.IAnyObject | string>({
-      url: `${API_ORIGIN}${path}`,
+      url: apiUrl(path),
       method,
       // Non-GET calls always carry a JSON body: an empty one with a JSON content type is a 400 on Fastify,
       // and wx.request always sends that content type.
       data: data ? withoutUndefined(data) : method === 'GET' ? undefined : {},
       header,
       timeout: REQUEST_TIMEOUT_MS,
-      dataType: 'json',
+      // Anything but `json` leaves the body as the server sent it, on both platforms.
+      dataType: responseType === 'text' ? 'text' : 'json',
     })
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE)
@@ -84,6 +102,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     clearSession()
     redirectToLogin()
   }
-  if (isErrorEnvelope(body)) throw new ApiError(statusCode, body.error.code, body.error.message)
+  const envelope = parsedBody(body)
+  if (isErrorEnvelope(envelope)) throw new ApiError(statusCode, envelope.error.code, envelope.error.message)
   throw new ApiError(statusCode, `HTTP_${statusCode}`, fallbackMessage(statusCode))
 }

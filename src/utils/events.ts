@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { Event, HealthPackage } from '../../types/api'
 
 /** App-wide signals between pages that are alive at the same time (e.g. detail → home list). */
 export const APP_EVENTS = {
@@ -6,6 +7,12 @@ export const APP_EVENTS = {
   announcementRead: 'announcement:read',
   /** payload: none; a new notice was published */
   announcementPublished: 'announcement:published',
+  /** payload: the event as the server now shows it (my signup, counts) after an action on it */
+  eventChanged: 'event:changed',
+  /** payload: none; an event was published, edited or cancelled by its organiser */
+  eventsEdited: 'events:edited',
+  /** payload: the batch as it now stands for me (e.g. just claimed) */
+  healthPackageChanged: 'health-package:changed',
 } as const
 
 export function emitAnnouncementRead(id: number) {
@@ -14,4 +21,16 @@ export function emitAnnouncementRead(id: number) {
 
 export function emitAnnouncementPublished() {
   Taro.eventCenter.trigger(APP_EVENTS.announcementPublished)
+}
+
+export function emitEventChanged(event: Event) {
+  Taro.eventCenter.trigger(APP_EVENTS.eventChanged, event)
+}
+
+export function emitEventsEdited() {
+  Taro.eventCenter.trigger(APP_EVENTS.eventsEdited)
+}
+
+export function emitHealthPackageChanged(batch: HealthPackage) {
+  Taro.eventCenter.trigger(APP_EVENTS.healthPackageChanged, batch)
 }

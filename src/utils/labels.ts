@@ -1,4 +1,4 @@
-import type { DemoUser, Me } from '../../types/api'
+import type { CategoryCode, DemoUser, Event, Me } from '../../types/api'
 
 export type Role = Me['roles'][number]
 export type PoliticalStatus = Me['politicalStatus']
@@ -29,6 +29,41 @@ export function officeLabels(roles: readonly Role[]): string[] {
 
 export function canPublishNotices(user: Pick<Me, 'roles'> | null | undefined): boolean {
   return !!user && (user.roles.includes('secretary') || user.roles.includes('park_admin'))
+}
+
+/** Secretaries organise their branch's events, park admins any event. */
+export function canOrganiseEvents(user: Pick<Me, 'roles'> | null | undefined): boolean {
+  return canPublishNotices(user)
+}
+
+export function isParkAdmin(user: Pick<Me, 'roles'> | null | undefined): boolean {
+  return !!user && user.roles.includes('park_admin')
+}
+
+/**
+ * Whether the 活动管理 list offers this event. Only a filter for that list: the server decides on
+ * every organiser call (and says so in `canManage` on the detail).
+ */
+export function managesEvent(user: Pick<Me, 'roles' | 'branch'>, event: Pick<Event, 'branch'>): boolean {
+  if (user.roles.includes('park_admin')) return true
+  return user.roles.includes('secretary') && !!event.branch && event.branch.id === user.branch?.id
+}
+
+/** The event categories in API order; the server's GET /api/categories says the same. */
+export const CATEGORY_LABELS: Record<CategoryCode, string> = {
+  roadshow: '红色路演',
+  salon: '青创沙龙',
+  mentoring: '创业辅导',
+  charity: '公益创投',
+  ceremony: '授牌仪式',
+  other: '其他',
+}
+
+export const CATEGORY_CODES = Object.keys(CATEGORY_LABELS) as CategoryCode[]
+
+/** Who organises an event: the park committee or a branch. */
+export function organiserLabel(event: Pick<Event, 'branch'>): string {
+  return event.branch?.name ?? '园区联合党委'
 }
 
 export type DemoGroup = '园区管理员' | '支部书记' | '企业CEO' | '党员群众'

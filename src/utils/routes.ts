@@ -7,6 +7,18 @@ export const ROUTES = {
   login: '/pages/login/index',
   noticeDetail: (id: number) => `/packages/notice/detail/index?id=${id}`,
   noticeNew: '/packages/admin/notice-new/index',
+  eventDetail: (id: number) => `/packages/event/detail/index?id=${id}`,
+  mySignups: '/packages/event/my-signups/index',
+  pickup: (packageId: number, code: string) =>
+    `/packages/health/pickup/index?id=${packageId}&code=${encodeURIComponent(code)}`,
+  eventNew: '/packages/admin/event-edit/index',
+  eventEdit: (id: number) => `/packages/admin/event-edit/index?id=${id}`,
+  eventsManage: '/packages/admin/events/index',
+  attendees: (id: number) => `/packages/admin/attendees/index?id=${id}`,
+  packageNew: '/packages/admin/package-new/index',
+  packagesManage: '/packages/admin/packages/index',
+  packageClaims: (id: number) => `/packages/admin/package-claims/index?id=${id}`,
+  redeem: '/packages/admin/redeem/index',
 } as const
 
 export const TAB_INDEX = { home: 0, events: 1, study: 2, me: 3 } as const

@@ -32,6 +32,35 @@ export function formatFullDateTime(value: TimeInput): string {
   return inChina(value).format('YYYY年M月D日 HH:mm')
 }
 
+/** `14:00` */
+export function formatTime(value: TimeInput): string {
+  return inChina(value).format('HH:mm')
+}
+
+/** `11月24日 周二 14:00–16:00` on one day, otherwise both ends in full. */
+export function formatTimeRange(start: TimeInput, end: TimeInput): string {
+  const from = inChina(start)
+  const to = inChina(end)
+  if (from.format('YYYY-MM-DD') === to.format('YYYY-MM-DD'))
+    return `${formatDateTime(start)}–${formatTime(end)}`
+  return `${formatDateTime(start)} 至 ${formatDateTime(end)}`
+}
+
+/** `2026-11-24`, the value of a date picker, in China time. */
+export function toDateInput(value: TimeInput): string {
+  return inChina(value).format('YYYY-MM-DD')
+}
+
+/** `14:00`, the value of a time picker, in China time. */
+export function toTimeInput(value: TimeInput): string {
+  return inChina(value).format('HH:mm')
+}
+
+/** Date and time pickers (China time) → the API's ISO 8601 UTC string. */
+export function fromDateTimeInput(date: string, time: string): string {
+  return new Date(`${date}T${time}:00+08:00`).toISOString()
+}
+
 /**
  * Relative to `now`: 刚刚, 5分钟前, 2小时后, then calendar days (今天/昨天/明天/3天前/3天后),
  * then months and years.

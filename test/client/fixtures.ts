@@ -1,4 +1,4 @@
-import type { Announcement, DemoUser, Me } from '../../types/api'
+import type { Announcement, DemoUser, Event, EventDetail, HealthPackage, Me } from '../../types/api'
 
 export const member: Me = {
   id: 7,
@@ -38,3 +38,69 @@ export const demoUsers: DemoUser[] = [
   { id: 3, name: '王总', roles: ['member'], isCeo: true, branchName: '海豚互娱党支部' },
   { id: 7, name: '林晓帆', roles: ['member'], isCeo: false, branchName: '云栈科技党支部' },
 ]
+
+export const ceo: Me = {
+  ...member,
+  id: 3,
+  name: '王总',
+  isCeo: true,
+  branch: { id: 5, name: '海豚互娱党支部' },
+  company: { id: 5, name: '海豚互娱' },
+}
+
+export const parkAdmin: Me = {
+  ...member,
+  id: 1,
+  name: '郑园区',
+  roles: ['member', 'park_admin'],
+  branch: null,
+  company: null,
+}
+
+/** "Now" in the client tests that pin the clock: 2026-11-21 14:00 in Xiamen. */
+export const NOW = Date.parse('2026-11-21T06:00:00.000Z')
+
+export function event(overrides: Partial<Event> = {}): Event {
+  return {
+    id: 12,
+    title: '青创沙龙第八期：90后员工如何做好职业规划',
+    category: 'salon',
+    startsAt: '2026-11-24T06:00:00.000Z',
+    endsAt: '2026-11-24T08:00:00.000Z',
+    venue: '创新驿站二楼多功能厅',
+    capacity: 60,
+    confirmedCount: 56,
+    waitlistCount: 0,
+    signupDeadline: '2026-11-24T06:00:00.000Z',
+    cancelDeadline: '2026-11-24T04:00:00.000Z',
+    status: 'open',
+    branch: null,
+    mySignup: null,
+    ...overrides,
+  }
+}
+
+export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
+  return {
+    ...event(),
+    description: '邀请园区人力资源专家分享职业规划经验。\n现场交流，名额有限。',
+    canManage: false,
+    ...overrides,
+  }
+}
+
+export function healthPackage(overrides: Partial<HealthPackage> = {}): HealthPackage {
+  return {
+    id: 1,
+    name: '党员CEO健康大礼包（2026冬季）',
+    description: '年度体检套餐一份、中医理疗体验券两张。',
+    stock: 10,
+    remaining: 6,
+    claimStart: '2026-11-20T01:00:00.000Z',
+    claimEnd: '2026-12-09T10:00:00.000Z',
+    eligible: true,
+    ineligibleReason: null,
+    myClaim: null,
+    ...overrides,
+  }
+}

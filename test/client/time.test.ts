@@ -1,4 +1,12 @@
-import { formatDate, formatDateTime, formatRelative } from '@/utils/time'
+import {
+  formatDate,
+  formatDateTime,
+  formatRelative,
+  formatTimeRange,
+  fromDateTimeInput,
+  toDateInput,
+  toTimeInput,
+} from '@/utils/time'
 
 describe('time formatting', () => {
   it('shows date, weekday and China time', () => {
@@ -26,5 +34,19 @@ describe('time formatting', () => {
     const now = '2026-11-24T06:00:00.000Z'
     expect(formatRelative('2026-09-20T06:00:00.000Z', now)).toBe('2个月前')
     expect(formatRelative('2024-11-20T06:00:00.000Z', now)).toBe('2年前')
+  })
+  it('shows a time range on one day compactly, across days in full', () => {
+    expect(formatTimeRange('2026-11-24T06:00:00.000Z', '2026-11-24T08:00:00.000Z')).toBe(
+      '11月24日 周二 14:00–16:00',
+    )
+    expect(formatTimeRange('2026-11-24T06:00:00.000Z', '2026-11-25T08:00:00.000Z')).toBe(
+      '11月24日 周二 14:00 至 11月25日 周三 16:00',
+    )
+  })
+  it('turns China-time picker values into UTC and back', () => {
+    expect(fromDateTimeInput('2026-11-24', '14:00')).toBe('2026-11-24T06:00:00.000Z')
+    expect(fromDateTimeInput('2026-11-24', '01:30')).toBe('2026-11-23T17:30:00.000Z')
+    expect(toDateInput('2026-11-23T17:30:00.000Z')).toBe('2026-11-24')
+    expect(toTimeInput('2026-11-23T17:30:00.000Z')).toBe('01:30')
   })
 })

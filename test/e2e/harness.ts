@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { DemoUser } from '../../types/api'
 import { buildApp } from '../../server/src/app'
 import { loadConfig } from '../../server/src/config'
 import { migrateToLatest } from '../../server/src/db/migrate'
@@ -75,4 +76,26 @@ export async function settle(page: Page) {
 /** Logs in through the demo-account picker as the named user. */
 export async function demoLogin(page: Page, name: string) {
   await page.locator('.demo-user', { hasText: name }).first().click()
+}
+
+/** Calls the API as a demo user, to pick test data the way a person would pick it on screen. */
+export async function apiAs<T>(baseUrl: string, userId: number, path: string): Promise<T> {
+  const login = await fetch(`${baseUrl}/api/auth/demo-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })
+  if (!response.ok) throw new Error(`${path}: ${response.status}`)
+  return (await response.json()) as T
+}
+
+export async function demoUsers(baseUrl: string): Promise<DemoUser[]> {
+  return (await (await fetch(`${baseUrl}/api/auth/demo-users`)).json()) as DemoUser[]
+}
+
+/** Taps a tab of the H5 tab bar. */
+export async function openTab(page: Page, label: '首页' | '活动' | '学习' | '我的') {
+  await page.locator('.weui-tabbar__item', { hasText: label }).click()
 }

@@ -22,6 +22,10 @@ export interface PageShellProps extends BasicComponent {
   emptyText?: string
   /** A sentence under the empty message. */
   emptyHint?: string
+  /** A button under the empty message, e.g. 去看看活动; shows only with `onEmptyAction`. */
+  emptyActionText?: string
+  /** Called by the empty state's button. */
+  onEmptyAction?: () => void
   /** Pull-to-refresh; the page config needs `enablePullDownRefresh: true`. */
   onRefresh?: () => Promise<unknown> | void
   /** Infinite scroll: called when the page nears its bottom. */
@@ -62,7 +66,8 @@ function retryHint(status: number | undefined): string | undefined {
  */
 export function PageShell(props: PageShellProps) {
   const { title, header, loading, error, onRetry, empty, emptyText = '暂无内容', emptyHint } = props
-  const { onLoadMore, loadingMore, hasMore, className, style, children } = props
+  const { emptyActionText, onEmptyAction, onLoadMore, loadingMore, hasMore, className, style, children } =
+    props
 
   // Page hooks register once; the refs keep the latest handlers.
   const refreshRef = useRef(props.onRefresh)
@@ -94,7 +99,16 @@ export function PageShell(props: PageShellProps) {
         className="page-shell__error"
       />
     )
-  else if (empty) body = <EmptyState text={emptyText} hint={emptyHint} className="page-shell__empty" />
+  else if (empty)
+    body = (
+      <EmptyState
+        text={emptyText}
+        hint={emptyHint}
+        actionText={emptyActionText}
+        onAction={onEmptyAction}
+        className="page-shell__empty"
+      />
+    )
   else
     body = (
       <>

@@ -8,10 +8,21 @@ import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
 import { clearSession, updateUser, type Session } from '@/stores/session'
-import { canPublishNotices, officeLabels, POLITICAL_STATUS_LABELS } from '@/utils/labels'
+import {
+  canOrganiseEvents,
+  canPublishNotices,
+  isParkAdmin,
+  officeLabels,
+  POLITICAL_STATUS_LABELS,
+} from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
 import { toastError } from '@/utils/toast'
+import { HealthPackageSection, type HealthPackageSectionHandle } from './health-package-section'
 import './index.scss'
+
+function go(url: string) {
+  Taro.navigateTo({ url }).catch(() => undefined)
+}
 
 function ProfileCard({ user }: { user: Me }) {
   return (
@@ -69,6 +80,7 @@ function Profile({ session }: { session: Session }) {
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(!session.user)
   const fetchedAt = useRef(0)
+  const healthSection = useRef<HealthPackageSectionHandle>(null)
   const user = session.user
   const hasUser = useRef(!!user)
   hasUser.current = !!user
@@ -96,6 +108,8 @@ function Profile({ session }: { session: Session }) {
     if (Date.now() - fetchedAt.current > 1500) void load()
   })
 
+  const refreshAll = () => Promise.all([load(), healthSection.current?.reload()])
+
   const logout = () => {
     clearSession()
     Taro.reLaunch({ url: ROUTES.login }).catch(() => undefined)
@@ -107,7 +121,7 @@ function Profile({ session }: { session: Session }) {
       loading={loading && !user}
       error={user ? null : error}
       onRetry={() => void load()}
-      onRefresh={load}
+      onRefresh={refreshAll}
     >
       {user ? (
         <>
@@ -120,13 +134,57 @@ function Profile({ session }: { session: Session }) {
             </View>
             <Text className="points-card__hint">阅读通知、参加活动和培训可获得积分</Text>
           </View>
-          {canPublishNotices(user) ? (
+          <View className="menu">
+            <MenuItem
+              className="menu-item--my-signups"
+              label="我的报名"
+              hint="已报名与候补"
+              onClick={() => go(ROUTES.mySignups)}
+            />
+          </View>
+          <HealthPackageSection ref={healthSection} />
+          {canPublishNotices(user) || canOrganiseEvents(user) ? (
             <View className="menu">
+              <Text className="menu__title">{isParkAdmin(user) ? '园区管理' : '支部管理'}</Text>
+              {canPublishNotices(user) ? (
+                <MenuItem
+                  className="menu-item--publish"
+                  label="发布通知"
+                  hint={isParkAdmin(user) ? '园区或支部' : '本支部'}
+                  onClick={() => go(ROUTES.noticeNew)}
+                />
+              ) : null}
+              {canOrganiseEvents(user) ? (
+                <>
+                  <MenuItem
+                    className="menu-item--event-new"
+                    label="发布活动"
+                    hint={isParkAdmin(user) ? '园区或支部' : '本支部'}
+                    onClick={() => go(ROUTES.eventNew)}
+                  />
+                  <MenuItem
+                    className="menu-item--events-manage"
+                    label="活动管理"
+                    hint="报名名单 · 编辑 · 导出"
+                    onClick={() => go(ROUTES.eventsManage)}
+                  />
+                </>
+              ) : null}
+            </View>
+          ) : null}
+          {isParkAdmin(user) ? (
+            <View className="menu">
+              <Text className="menu__title">健康大礼包</Text>
+              <MenuItem className="menu-item--redeem" label="核销取件码" onClick={() => go(ROUTES.redeem)} />
               <MenuItem
-                className="menu-item--publish"
-                label="发布通知"
-                hint={user.roles.includes('park_admin') ? '园区或支部' : '本支部'}
-                onClick={() => Taro.navigateTo({ url: ROUTES.noticeNew }).catch(() => undefined)}
+                className="menu-item--package-new"
+                label="新建大礼包批次"
+                onClick={() => go(ROUTES.packageNew)}
+              />
+              <MenuItem
+                className="menu-item--packages"
+                label="批次与领取记录"
+                onClick={() => go(ROUTES.packagesManage)}
               />
             </View>
           ) : null}

@@ -48,4 +48,17 @@ describe('usePagedList', () => {
     act(() => result.current.update((rows) => rows.filter((row) => row.id !== 1)))
     expect(result.current.items).toEqual([{ id: 2 }])
   })
+
+  it('starts over with a skeleton when the reset key changes', async () => {
+    const fetchPage = jest.fn(async (cursor: string | null) => pages[cursor ?? 'first'])
+    const { result, rerender } = renderHook(({ filter }) => usePagedList<Row>(fetchPage, filter), {
+      initialProps: { filter: 'upcoming' },
+    })
+    await waitFor(() => expect(result.current.items).toHaveLength(2))
+    rerender({ filter: 'past' })
+    expect(result.current.loading).toBe(true)
+    expect(result.current.items).toEqual([])
+    await waitFor(() => expect(result.current.items).toHaveLength(2))
+    expect(fetchPage).toHaveBeenCalledTimes(2)
+  })
 })

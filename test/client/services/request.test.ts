@@ -87,3 +87,23 @@ describe('request wrapper', () => {
     expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' })
   })
 })
+
+describe('request wrapper, text answers', () => {
+  it('resolves a text answer as is and still reads the error envelope', async () => {
+    saveSession('token-abc', member)
+    fakeApi({
+      'GET /api/export': { status: 200, body: 'a,b' },
+      'GET /api/forbidden': {
+        status: 403,
+        body: { error: { code: 'FORBIDDEN', message: '只有组织者可以导出' } },
+      },
+    })
+    // The fake serialises bodies as JSON text, so the raw text of 'a,b' is "\"a,b\"".
+    await expect(request('/api/export', { responseType: 'text' })).resolves.toBe('"a,b"')
+    await expect(request('/api/forbidden', { responseType: 'text' })).rejects.toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+      message: '只有组织者可以导出',
+    })
+  })
+})

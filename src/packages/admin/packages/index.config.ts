@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '健康大礼包',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

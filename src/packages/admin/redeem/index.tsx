@@ -1,0 +1,108 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { RedeemResult } from '../../../../types/api'
+import { EmptyState } from '@/components/empty-state'
+import { cx } from '@/components/types'
+import { useAuthGuard } from '@/hooks/use-auth-guard'
+import * as healthPackages from '@/services/health-packages'
+import { isParkAdmin } from '@/utils/labels'
+import { redeemErrorMessage } from './messages'
+import { canScan, scanPickupCode } from './scan-code'
+import './index.scss'
+
+/** Codes are read aloud or typed: case, spaces and dashes do not matter. */
+function normalise(input: string): string {
+  return input.replace(/[\s-]+/g, '').toUpperCase()
+}
+
+type Outcome = { ok: true; result: RedeemResult } | { ok: false; code: string; message: string }
+
+function Redeem() {
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+
+  const redeem = async (raw: string) => {
+    const value = normalise(raw)
+    if (busy) return
+    if (value.length < 4) {
+      setOutcome({ ok: false, code: value, message: '请输入取件码' })
+      return
+    }
+    setBusy(true)
+    try {
+      const result = await healthPackages.redeem(value)
+      setOutcome({ ok: true, result })
+      setCode('')
+    } catch (e) {
+      setOutcome({ ok: false, code: value, message: redeemErrorMessage(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const scan = async () => {
+    try {
+      const scanned = await scanPickupCode()
+      setCode(normalise(scanned))
+      await redeem(scanned)
+    } catch {
+      // Closing the scanner is not an error.
+    }
+  }
+
+  return (
+    <View className="redeem-page">
+      {canScan ? (
+        <Button className="redeem-page__scan" onClick={scan}>
+          扫码核销
+        </Button>
+      ) : null}
+      <View className="redeem-page__field">
+        <Text className="redeem-page__label">{canScan ? '或输入取件码' : '输入取件码'}</Text>
+        <Input
+          className="redeem-page__input"
+          value={code}
+          maxlength={32}
+          placeholder="例如 AB3DEF7H"
+          confirmType="done"
+          onInput={(e) => setCode(e.detail.value.toUpperCase())}
+          onConfirm={() => void redeem(code)}
+          aria-label="取件码"
+        />
+      </View>
+      <Button
+        className="redeem-page__submit"
+        {...(busy ? { loading: true, disabled: true } : {})}
+        onClick={() => void redeem(code)}
+      >
+        核销
+      </Button>
+      {outcome ? (
+        <View
+          className={cx('redeem-result', outcome.ok ? 'redeem-result--ok' : 'redeem-result--error')}
+          aria-live="polite"
+        >
+          {outcome.ok ? (
+            <>
+              <Text className="redeem-result__title">核销成功 · {outcome.result.member.name}</Text>
+              <Text className="redeem-result__code">取件码 {outcome.result.code}</Text>
+            </>
+          ) : (
+            <>
+              <Text className="redeem-result__title">{outcome.message}</Text>
+              {outcome.code ? <Text className="redeem-result__code">取件码 {outcome.code}</Text> : null}
+            </>
+          )}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+export default function RedeemPage() {
+  const session = useAuthGuard()
+  if (!session) return null
+  if (!isParkAdmin(session.user)) return <EmptyState kind="error" text="仅园区管理员可以核销取件码" />
+  return <Redeem />
+}
