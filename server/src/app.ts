@@ -1,8 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config'
 import { createDb } from './db/connect'
 import authPlugin from './plugins/auth'
+import clockPlugin from './plugins/clock'
 import configPlugin from './plugins/config'
 import dbPlugin from './plugins/db'
 import errorsPlugin from './plugins/errors'
@@ -14,6 +15,8 @@ import routes from './routes'
 export interface BuildOptions {
   /** Overrides the logger built from `config.logLevel`. */
   logger?: FastifyServerOptions['logger']
+  /** The clock the time-based rules read (sign-in codes and windows); the system clock by default. */
+  now?: () => Date
 }
 
 /**
@@ -25,12 +28,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     logger: options.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
+    // Bad percent-encoding or an overlong path segment fails before routing: same error envelope.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      void (reply as FastifyReply).status(tooLong ? 414 : 400).send({
+        error: tooLong
+          ? { code: 'URI_TOO_LONG', message: '请求地址过长' }
+          : { code: 'BAD_URL', message: '请求地址无效' },
+      })
+    },
     ajv: {
       customOptions: {
         // Unknown fields are an error (schemas say additionalProperties: false), never silently dropped.
         removeAdditional: false,
         // Query strings and path params arrive as text: let `limit=20` and `/:id` become integers.
         coerceTypes: 'array',
+        // A coerced 'Infinity' would otherwise skip minimum/maximum (strict mode checks finiteness
+        // before coercion only); bodies are JSON and can never hold a non-finite number.
+        strictNumbers: false,
         useDefaults: true,
         allErrors: false,
       },
@@ -54,6 +69,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   // External
   await app.register(configPlugin, { config })
+  await app.register(clockPlugin, { now: options.now })
   await app.register(securityPlugin, { inlineScriptHashes: h5?.inlineScriptHashes ?? [] })
   await app.register(openapiPlugin)
 

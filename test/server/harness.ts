@@ -96,10 +96,10 @@ export interface TestApp {
 /** Builds the app on a fresh database, migrated and (unless `seed: false`) seeded with the demo park. */
 export async function startApp(
   database: TestDatabase,
-  options: { env?: Env; seed?: boolean } = {},
+  options: { env?: Env; seed?: boolean; now?: () => Date } = {},
 ): Promise<TestApp> {
   const { config, cleanup } = await database.makeConfig(options.env)
-  const app = await buildApp(config)
+  const app = await buildApp(config, { now: options.now })
   await migrateToLatest(app.db)
   if (options.seed !== false) await seedIfEmpty(app.db)
   return {

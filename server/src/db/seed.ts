@@ -1,6 +1,8 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { PoliticalStatus, Role } from '../schemas'
 import { PICKUP_ALPHABET, PICKUP_CODE_LENGTH } from '../domain/health-packages/pickup-code'
+import { seedCourses } from './seed-courses'
+import { seedPoints } from './seed-points'
 import {
   BRANCH_NOTICES,
   COMMITTEE_NAME,
@@ -123,10 +125,13 @@ export async function seedIfEmpty(db: Kysely<Database>, options: SeedOptions = {
     await db.transaction().execute(async (trx) => {
       await seedDemoData(trx, now)
       await seedEventsAndPackages(trx, now)
+      await seedCourses(trx, now)
+      await seedPoints(trx, now)
     })
     return true
   }
-  if (!(await isDemoParkWithoutEvents(db))) return false
+  const addedCourses = await seedCourses(db, now)
+  if (!(await isDemoParkWithoutEvents(db))) return addedCourses
   await db.transaction().execute((trx) => seedEventsAndPackages(trx, now))
   return true
 }

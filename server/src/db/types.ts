@@ -1,5 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
 import type { CategoryCode, ClaimStatus, NotificationKind, PoliticalStatus, Scope } from '../schemas'
+import type { CourseKind } from '../schemas/courses'
+import type { PointsRuleCode } from '../schemas/points'
 
 /*
  * Conventions shared by SQLite and PostgreSQL: times are ISO-8601 UTC text, booleans are 0/1
@@ -144,6 +146,127 @@ export interface IdempotencyKeysTable {
   created_at: string
 }
 
+/** 学习积分 rules, seeded by the migration; read on every award, so a change applies at once. */
+export interface PointsRulesTable {
+  code: PointsRuleCode
+  name: string
+  description: string
+  points: number
+  /** Most points a member earns from the rule in one park-time day; null: no cap. */
+  daily_cap: number | null
+  /** 1: once per member and object (see PointsLedgerTable.object_key). */
+  once_per_object: number
+  active: number
+  sort_order: number
+}
+
+/** The points ledger: append-only, a member's balance is the sum of their rows. */
+export interface PointsLedgerTable {
+  id: Generated<number>
+  user_id: number
+  rule: PointsRuleCode
+  delta: number
+  object_type: string
+  object_id: number
+  /** `<object_type>:<object_id>` for once-per-object rules, unique per member; null otherwise. */
+  object_key: string | null
+  reason: string
+  /** The park-time (Asia/Shanghai) day, `2026-11-24`. */
+  day: string
+  created_at: string
+}
+
+/** Points per member, rule and park-time day: the row daily caps are enforced on. */
+export interface PointsDailyTable {
+  user_id: number
+  rule: PointsRuleCode
+  day: string
+  total: number
+}
+
+/** A member reading a study material, timed by the server from open to close. */
+export interface MaterialReadsTable {
+  id: Generated<number>
+  user_id: number
+  material_id: number
+  opened_at: string
+  closed_at: string | null
+  /** Whole minutes counted when the reading closed (at most the per-reading maximum). */
+  minutes_awarded: Generated<number>
+  points_awarded: Generated<number>
+}
+
+/** 党务培训 or 学习课程, park-wide (branch_id null) or run by one branch. */
+export interface CoursesTable {
+  id: Generated<number>
+  title: string
+  kind: CourseKind
+  description: Generated<string>
+  /** null: a park-wide course. */
+  branch_id: number | null
+  capacity: number
+  /** Kept equal to the number of enrolments by guarded updates; never above capacity. */
+  enrolled_count: Generated<number>
+  /** Start of the first session and end of the last one. */
+  starts_at: string
+  ends_at: string
+  created_by: number
+  created_at: string
+}
+
+export interface CourseSessionsTable {
+  id: Generated<number>
+  course_id: number
+  starts_at: string
+  ends_at: string
+  venue: string
+  lecturer: string
+}
+
+export interface CourseEnrolmentsTable {
+  course_id: number
+  user_id: number
+  created_at: string
+}
+
+/** A study material (article) of a course. */
+export interface MaterialsTable {
+  id: Generated<number>
+  course_id: number
+  title: string
+  summary: Generated<string>
+  body: string
+  read_minutes: number
+  position: Generated<number>
+}
+
+export type CheckinStatus = 'present' | 'late' | 'leave'
+
+/** One member's attendance of one session (unique per session and member). */
+export interface CheckinsTable {
+  id: Generated<number>
+  session_id: number
+  user_id: number
+  status: CheckinStatus
+  /** When the member counts as signed in: the scan time of an offline sign-in, else the arrival. */
+  checked_in_at: string
+  /** The phone's scan time of an offline sign-in. */
+  scanned_at: string | null
+  offline: Generated<number>
+  /** 1: recorded by an organiser (manual sign-in or leave). */
+  manual: Generated<number>
+  note: string | null
+  recorded_by: number | null
+  created_at: string
+}
+
+/** Wrong short codes of a member in one fixed window. */
+export interface CheckinAttemptsTable {
+  user_id: number
+  window_start: string
+  attempts: number
+}
+
 export interface Database {
   committees: CommitteesTable
   companies: CompaniesTable
@@ -157,6 +280,16 @@ export interface Database {
   health_packages: HealthPackagesTable
   health_claims: HealthClaimsTable
   idempotency_keys: IdempotencyKeysTable
+  courses: CoursesTable
+  course_sessions: CourseSessionsTable
+  course_enrolments: CourseEnrolmentsTable
+  materials: MaterialsTable
+  checkins: CheckinsTable
+  checkin_attempts: CheckinAttemptsTable
+  points_rules: PointsRulesTable
+  points_ledger: PointsLedgerTable
+  points_daily: PointsDailyTable
+  material_reads: MaterialReadsTable
 }
 
 export type UserRow = Selectable<UsersTable>

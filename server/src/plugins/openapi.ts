@@ -29,7 +29,11 @@ export default fp(
           { name: 'announcements', description: '通知公告' },
           { name: 'events', description: '活动与报名' },
           { name: 'health-packages', description: '党员CEO健康大礼包' },
+          { name: 'courses', description: '学习培训课程与学习资料' },
+          { name: 'checkins', description: '培训签到与出勤' },
           { name: 'notifications', description: '我的消息' },
+          { name: 'points', description: '学习积分与支部统计(仅汇总,无个人排名)' },
+          { name: 'cards', description: '数字党员名片' },
         ],
       },
       // Shared schemas keep their $id as the component name (e.g. ErrorBody).

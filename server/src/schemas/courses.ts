@@ -160,3 +160,65 @@ export const ManualAttendanceBody = Type.Object(
   { additionalProperties: false },
 )
 export type ManualAttendanceBody = Static<typeof ManualAttendanceBody>
+
+export const EnrolResult = Type.Object({
+  courseId: Id,
+  status: Type.Literal('enrolled'),
+  enrolledCount: Type.Integer({ minimum: 1 }),
+})
+export type EnrolResult = Static<typeof EnrolResult>
+
+/** One session with its course, for the sign-in screen and the result page. */
+export const SessionDetail = Type.Composite([
+  Session,
+  Type.Object({
+    courseId: Id,
+    courseTitle: Type.String(),
+    courseKind: CourseKind,
+    branch: Type.Union([NamedRef, Type.Null()]),
+    /** the sign-in window opens 30 minutes before the start and closes at the end */
+    checkinOpensAt: IsoTime,
+    /** sign-ins after this are `late` */
+    lateAfter: IsoTime,
+    canManage: Type.Boolean(),
+  }),
+])
+export type SessionDetail = Static<typeof SessionDetail>
+
+export const AttendanceQuery = Type.Object(
+  { format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) },
+  { additionalProperties: false },
+)
+export type AttendanceQuery = Static<typeof AttendanceQuery>
+
+export const ManualAttendanceResult = AttendanceEntry
+
+export const CheckinFeedQuery = Type.Object(
+  {
+    /** `lastId` of the previous answer: only newer sign-ins are listed */
+    since: Type.Optional(Type.Integer({ minimum: 0, maximum: 2147483647 })),
+  },
+  { additionalProperties: false },
+)
+export type CheckinFeedQuery = Static<typeof CheckinFeedQuery>
+
+export const CheckinFeedItem = Type.Object({
+  id: Id,
+  name: Type.String(),
+  branchName: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union([Type.Literal('present'), Type.Literal('late')]),
+  checkedInAt: IsoTime,
+})
+export type CheckinFeedItem = Static<typeof CheckinFeedItem>
+
+/** The projector's live list: counts and the newest sign-ins (newest first, at most 20). */
+export const CheckinFeed = Type.Object({
+  sessionId: Id,
+  /** present + late */
+  count: Type.Integer({ minimum: 0 }),
+  lateCount: Type.Integer({ minimum: 0 }),
+  items: Type.Array(CheckinFeedItem),
+  /** pass as `since` next time; 0 while nobody has signed in */
+  lastId: Type.Integer({ minimum: 0 }),
+})
+export type CheckinFeed = Static<typeof CheckinFeed>

@@ -31,8 +31,15 @@ describe.each(databases)('GET /api/me on $name', (database) => {
       politicalStatus: expect.stringMatching(
         /^(party_member|probationary|candidate|activist|applicant|masses)$/,
       ),
-      points: { total: 0 },
+      points: { total: expect.any(Number) },
     })
+    // The balance is the sum of the member's ledger (the demo park has a history of points).
+    const ledger = await t.app.db
+      .selectFrom('points_ledger')
+      .select('delta')
+      .where('user_id', '=', member.id)
+      .execute()
+    expect(body.points.total).toBe(ledger.reduce((sum, row) => sum + row.delta, 0))
   })
 
   it('shows a park admin without a branch and a CEO flag where set', async () => {

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001_initial'
 import * as eventsHealth from './0002_events_health'
+import * as courses from './0003_courses'
+import * as points from './0004_points'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_events_health': eventsHealth,
+  '0003_courses': courses,
+  '0004_points': points,
 }

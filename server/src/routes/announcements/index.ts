@@ -7,9 +7,9 @@ import {
   createAnnouncement,
   findVisibleAnnouncement,
   listAnnouncements,
-  markRead,
   type Viewer,
 } from '../../domain/announcements/repository'
+import { readNotice } from '../../domain/points/notices'
 import type { CurrentUser } from '../../domain/users/mapper'
 import { notFound, validationFailed } from '../../errors'
 import { currentUser } from '../../plugins/auth'
@@ -18,6 +18,7 @@ import {
   AnnouncementDetail,
   AnnouncementListQuery,
   AnnouncementPage,
+  AnnouncementReading,
   IdParams,
   UnreadCount,
 } from '../../schemas'
@@ -67,19 +68,22 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags: ['announcements'],
-        summary: '通知详情(同时标记为已读)',
+        summary: '通知详情(同时标记为已读,首次阅读计入学习积分)',
         description: '其他支部的通知与不存在的通知一样返回 404。',
         security: bearerAuth,
         params: IdParams,
-        response: { 200: AnnouncementDetail, ...errorResponses(400, 401, 404) },
+        response: { 200: AnnouncementReading, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {
       const user = currentUser(request)
       const announcement = await findVisibleAnnouncement(app.db, viewerOf(user), request.params.id)
       if (!announcement) throw notFound('通知不存在或无权查看')
-      if (!announcement.read) await markRead(app.db, announcement.id, user.id)
-      return { ...announcement, read: true }
+      // The first read earns read_notice (once per notice, capped per day).
+      const pointsAwarded = announcement.read
+        ? 0
+        : await readNotice(app.db, announcement.id, user.id, app.now())
+      return { ...announcement, read: true, pointsAwarded }
     },
   )
 

@@ -10,10 +10,15 @@ import { validationFailed } from '../../errors'
 import { currentUser } from '../../plugins/auth'
 import { Me, MySignupListQuery, MySignupPage, NotificationListQuery, NotificationPage } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
+import myCard from '../cards/me'
+import myPoints from '../points/me'
 
 const invalidCursor = () => validationFailed('query/cursor 无效,请从第一页重新加载')
 
 const me: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(myPoints)
+  await app.register(myCard)
+
   app.get(
     '',
     {

@@ -1,0 +1,227 @@
+import { sql, type Kysely } from 'kysely'
+import type { CheckinStatus, Database } from '../../db/types'
+import { AppError, notFound } from '../../errors'
+import type { AttendanceEntry, CheckinFeed, ManualAttendanceBody, SessionAttendance } from '../../schemas'
+import type { SessionWithCourse } from '../courses/repository'
+import type { CourseViewer } from '../courses/rules'
+import { awardPoints } from '../points/ledger'
+import { alreadyCheckedIn, CHECKIN_OPENS_BEFORE_MS } from './rules'
+
+interface MemberRow {
+  user_id: number
+  user_name: string
+  branch_id: number | null
+  branch_name: string | null
+}
+
+interface CheckinRow extends MemberRow {
+  id: number
+  status: CheckinStatus
+  checked_in_at: string
+  offline: number
+  manual: number
+  note: string | null
+}
+
+const member = (row: MemberRow): AttendanceEntry['member'] => ({
+  id: row.user_id,
+  name: row.user_name,
+  branch:
+    row.branch_id !== null && row.branch_name !== null ? { id: row.branch_id, name: row.branch_name } : null,
+})
+
+function toEntry(row: CheckinRow): AttendanceEntry {
+  return {
+    member: member(row),
+    status: row.status,
+    // A leave is not a sign-in: it has no sign-in time.
+    checkedInAt: row.status === 'leave' ? null : row.checked_in_at,
+    offline: row.offline === 1,
+    manual: row.manual === 1,
+    note: row.note,
+  }
+}
+
+function selectCheckins(db: Kysely<Database>, sessionId: number) {
+  return db
+    .selectFrom('checkins as k')
+    .innerJoin('users as u', 'u.id', 'k.user_id')
+    .leftJoin('branches as b', 'b.id', 'u.branch_id')
+    .select([
+      'k.id',
+      'k.status',
+      'k.checked_in_at',
+      'k.offline',
+      'k.manual',
+      'k.note',
+      'u.id as user_id',
+      'u.name as user_name',
+      'u.branch_id',
+      'b.name as branch_name',
+    ])
+    .where('k.session_id', '=', sessionId)
+}
+
+/**
+ * Who came: present and late in sign-in order, leave, and absent — enrolled members with neither
+ * a sign-in nor a leave (while the session runs: those who have not signed in yet).
+ */
+export async function listAttendance(
+  db: Kysely<Database>,
+  session: SessionWithCourse,
+): Promise<SessionAttendance> {
+  const [checkins, absent] = await Promise.all([
+    selectCheckins(db, session.id).orderBy('k.checked_in_at').orderBy('k.id').execute(),
+    db
+      .selectFrom('course_enrolments as e')
+      .innerJoin('users as u', 'u.id', 'e.user_id')
+      .leftJoin('branches as b', 'b.id', 'u.branch_id')
+      .leftJoin('checkins as k', (join) =>
+        join.onRef('k.user_id', '=', 'e.user_id').on('k.session_id', '=', session.id),
+      )
+      .select(['u.id as user_id', 'u.name as user_name', 'u.branch_id', 'b.name as branch_name'])
+      .where('e.course_id', '=', session.course_id)
+      .where('k.id', 'is', null)
+      .orderBy(sql`coalesce(${sql.ref('u.branch_id')}, 0)`)
+      .orderBy('u.id')
+      .execute(),
+  ])
+  const entries = checkins.map(toEntry)
+  return {
+    session: {
+      id: session.id,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+      venue: session.venue,
+      lecturer: session.lecturer,
+      courseId: session.course_id,
+      courseTitle: session.course_title,
+    },
+    present: entries.filter((entry) => entry.status === 'present'),
+    late: entries.filter((entry) => entry.status === 'late'),
+    leave: entries.filter((entry) => entry.status === 'leave'),
+    absent: absent.map((row) => ({
+      member: member(row),
+      status: 'absent' as const,
+      checkedInAt: null,
+      offline: false,
+      manual: false,
+      note: null,
+    })),
+  }
+}
+
+/**
+ * An organiser's manual entry: a sign-in (for a member without a phone, say) or a leave (请假).
+ * A leave gives way to a sign-in; anything else already recorded for the member is a conflict.
+ */
+export async function recordAttendance(
+  trx: Kysely<Database>,
+  organiser: CourseViewer,
+  session: SessionWithCourse,
+  input: ManualAttendanceBody,
+  now: Date,
+): Promise<AttendanceEntry> {
+  const person = await trx
+    .selectFrom('users')
+    .select(['id', 'branch_id'])
+    .where('id', '=', input.memberId)
+    .executeTakeFirst()
+  if (!person) throw notFound('成员不存在')
+  if (session.branch_id !== null && person.branch_id !== session.branch_id) {
+    throw new AppError(422, 'MEMBER_NOT_IN_BRANCH', '该成员不属于本课程所在支部')
+  }
+  const at = now.toISOString()
+  if (input.status === 'present' && now.getTime() < Date.parse(session.starts_at) - CHECKIN_OPENS_BEFORE_MS) {
+    throw new AppError(422, 'CHECKIN_CLOSED', '签到尚未开始,暂不能补签;可先登记请假')
+  }
+
+  if (input.status === 'present') {
+    await trx
+      .deleteFrom('checkins')
+      .where('session_id', '=', session.id)
+      .where('user_id', '=', person.id)
+      .where('status', '=', 'leave')
+      .execute()
+  }
+  const inserted = await trx
+    .insertInto('checkins')
+    .values({
+      session_id: session.id,
+      user_id: person.id,
+      status: input.status,
+      checked_in_at: at,
+      scanned_at: null,
+      offline: 0,
+      manual: 1,
+      note: input.note?.trim() || null,
+      recorded_by: organiser.id,
+      created_at: at,
+    })
+    .onConflict((conflict) => conflict.columns(['session_id', 'user_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  if (!inserted) {
+    const existing = await trx
+      .selectFrom('checkins')
+      .select('status')
+      .where('session_id', '=', session.id)
+      .where('user_id', '=', person.id)
+      .executeTakeFirst()
+    if (existing?.status === 'leave') throw new AppError(409, 'ALREADY_ON_LEAVE', '该成员已登记请假')
+    throw alreadyCheckedIn('该成员已签到')
+  }
+  if (input.status === 'present') {
+    await awardPoints(trx, {
+      userId: person.id,
+      rule: 'training_present',
+      objectType: 'session',
+      objectId: session.id,
+      now,
+    })
+  }
+  const row = await selectCheckins(trx, session.id).where('k.id', '=', inserted.id).executeTakeFirstOrThrow()
+  return toEntry(row)
+}
+
+const FEED_SIZE = 20
+
+/** The projector's live list: two small indexed queries, cheap enough to poll every few seconds. */
+export async function checkinFeed(
+  db: Kysely<Database>,
+  sessionId: number,
+  since: number,
+): Promise<CheckinFeed> {
+  const [counts, rows] = await Promise.all([
+    db
+      .selectFrom('checkins')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('count'),
+        eb.fn
+          .sum<number | string | null>(eb.case().when('status', '=', sql.lit('late')).then(1).else(0).end())
+          .as('late'),
+      ])
+      .where('session_id', '=', sessionId)
+      .where('status', '<>', sql.lit('leave'))
+      .executeTakeFirstOrThrow(),
+    selectCheckins(db, sessionId)
+      .where('k.id', '>', since)
+      .where('k.status', '<>', sql.lit('leave'))
+      .orderBy('k.id', 'desc')
+      .limit(FEED_SIZE)
+      .execute(),
+  ])
+  return {
+    sessionId,
+    count: Number(counts.count),
+    lateCount: Number(counts.late ?? 0),
+    items: rows.map((row) => ({
+      id: row.id,
+      name: row.user_name,
+      branchName: row.branch_name,
+      status: row.status === 'late' ? 'late' : 'present',
+      checkedInAt: row.checked_in_at,
+    })),
+    lastId: rows[0]?.id ?? since,
+  }
+}

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { checkInByCard } from '../../domain/cards/event-checkin'
+import { eventViewerOf } from '../../domain/events/rules'
+import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
+import { currentUser } from '../../plugins/auth'
+import { CardPayloadBody, EventCheckinResult, IdempotencyHeaders, IdParams } from '../../schemas'
+import { bearerAuth, errorResponses } from '../../schemas/http'
+import { sendAnswer } from '../reply'
+
+/** `POST /api/events/:id/checkins`: the organiser scans a member's card at the door. */
+const eventCheckins: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/:id/checkins',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['events'],
+        summary: '活动现场签到(组织者扫成员的数字名片):标记签到并为成员计入活动积分',
+        description:
+          '只有报名成功的成员可以签到(未报名或候补中:422 NOT_CONFIRMED);重复签到 409 ALREADY_CHECKED_IN;' +
+          '签到时间为活动开始前 2 小时至结束后 2 小时(否则 422 CHECKIN_CLOSED);名片无效或过期:422 CARD_INVALID / CARD_EXPIRED。' +
+          '带 `Idempotency-Key` 请求头时,同一键的重试返回首次结果。',
+        security: bearerAuth,
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        body: CardPayloadBody,
+        response: { 201: EventCheckinResult, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const user = currentUser(request)
+      const { id } = request.params
+      const key = idempotencyKeyOf(
+        user.id,
+        request.headers['idempotency-key'],
+        `POST /api/events/${id}/checkins ${request.body.payload}`,
+      )
+      const answer = await runIdempotent(app.db, key, async (trx) => ({
+        statusCode: 201,
+        body: await checkInByCard(
+          trx,
+          eventViewerOf(user),
+          { eventId: id, payload: request.body.payload, secret: app.config.jwtSecret },
+          app.now(),
+        ),
+      }))
+      return sendAnswer(reply, answer)
+    },
+  )
+}
+
+export default eventCheckins

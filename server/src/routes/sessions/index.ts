@@ -1,0 +1,171 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { listAttendance, checkinFeed, recordAttendance } from '../../domain/checkins/attendance'
+import { attendanceCsv } from '../../domain/checkins/attendance-csv'
+import { deriveCodeKeys, issueCode } from '../../domain/checkins/code'
+import {
+  findManagedSession,
+  findVisibleSession,
+  sessionDetail,
+  sessionNotFound,
+} from '../../domain/courses/repository'
+import { courseViewerOf } from '../../domain/courses/rules'
+import { attachment } from '../../domain/csv'
+import { formatParkDateTime } from '../../domain/park-time'
+import { currentUser } from '../../plugins/auth'
+import {
+  AttendanceEntry,
+  AttendanceQuery,
+  CheckinCode,
+  CheckinFeed,
+  CheckinFeedQuery,
+  IdParams,
+  ManualAttendanceBody,
+  SessionAttendance,
+  SessionDetail,
+} from '../../schemas'
+import { bearerAuth, errorResponses } from '../../schemas/http'
+
+const sessions: FastifyPluginAsyncTypebox = async (app) => {
+  const keys = deriveCodeKeys(app.config.jwtSecret)
+
+  app.get(
+    '/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '课程场次:时间、地点、主讲人、所属课程、签到时间窗口与我的出勤',
+        description: '供签到大屏与签到结果页使用;其他支部课程的场次返回 404。',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: SessionDetail, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const viewer = courseViewerOf(currentUser(request))
+      const session = await findVisibleSession(app.db, viewer, request.params.id)
+      if (!session) throw sessionNotFound()
+      return sessionDetail(app.db, viewer, session, app.now())
+    },
+  )
+
+  app.get(
+    '/:id/checkin-code',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '当前签到码(组织者):二维码内容与 6 位数字签到码,每 10 秒更新,每个码有效 30 秒',
+        description:
+          '课程所在支部书记、园区管理员或课程创建者可获取;园区课程仅园区管理员与创建者。`refreshInMs` 后应重新获取。',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: CheckinCode, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const session = await findManagedSession(
+        app.db,
+        courseViewerOf(currentUser(request)),
+        request.params.id,
+      )
+      reply.header('cache-control', 'no-store')
+      return issueCode(keys, session.id, app.now())
+    },
+  )
+
+  app.get(
+    '/:id/checkins',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '实时签到动态(组织者):已签到人数与最新签到的成员,供大屏每几秒轮询',
+        description: '`since` 传上次返回的 `lastId`,只列出此后的签到(最新在前,最多 20 条)。',
+        security: bearerAuth,
+        params: IdParams,
+        querystring: CheckinFeedQuery,
+        response: { 200: CheckinFeed, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const session = await findManagedSession(
+        app.db,
+        courseViewerOf(currentUser(request)),
+        request.params.id,
+      )
+      reply.header('cache-control', 'no-store')
+      return checkinFeed(app.db, session.id, request.query.since ?? 0)
+    },
+  )
+
+  app.get(
+    '/:id/attendance',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '出勤情况(组织者):已签到、迟到、请假、缺席;?format=csv 导出 Excel 可打开的 CSV',
+        description: '缺席为已报名课程但既未签到也未请假的成员(场次进行中即尚未签到者)。',
+        security: bearerAuth,
+        params: IdParams,
+        querystring: AttendanceQuery,
+        response: {
+          200: {
+            description: '出勤情况',
+            content: {
+              'application/json': { schema: SessionAttendance },
+              'text/csv': { schema: Type.String({ description: 'UTF-8(带 BOM)CSV' }) },
+            },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const session = await findManagedSession(
+        app.db,
+        courseViewerOf(currentUser(request)),
+        request.params.id,
+      )
+      const attendance = await listAttendance(app.db, session)
+      if (request.query.format !== 'csv') return reply.send(attendance)
+      const day = formatParkDateTime(session.starts_at).slice(0, 10)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          attachment(`${session.course_title}-${day}-出勤.csv`, `session-${session.id}-attendance.csv`),
+        )
+        .send(attendanceCsv(attendance))
+    },
+  )
+
+  app.post(
+    '/:id/attendance',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '手工签到或登记请假(组织者)',
+        description:
+          '已签到的成员再登记返回 409 ALREADY_CHECKED_IN,已请假的再请假返回 409 ALREADY_ON_LEAVE;请假的成员可改为签到。支部课程只能登记本支部成员(422 MEMBER_NOT_IN_BRANCH)。',
+        security: bearerAuth,
+        params: IdParams,
+        body: ManualAttendanceBody,
+        response: { 201: AttendanceEntry, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const viewer = courseViewerOf(currentUser(request))
+      const session = await findManagedSession(app.db, viewer, request.params.id)
+      const now = app.now()
+      const entry = await app.db
+        .transaction()
+        .execute((trx) => recordAttendance(trx, viewer, session, request.body, now))
+      return reply.status(201).send(entry)
+    },
+  )
+}
+
+export default sessions
