@@ -11,6 +11,9 @@ export default defineAppConfig({
     { root: 'packages/notice', pages: ['detail/index'] },
     { root: 'packages/event', pages: ['detail/index', 'my-signups/index'] },
     { root: 'packages/health', pages: ['pickup/index'] },
+    { root: 'packages/study', pages: ['course/index', 'material/index'] },
+    { root: 'packages/checkin', pages: ['enter/index', 'result/index', 'screen/index'] },
+    { root: 'packages/me', pages: ['points/index', 'card/index', 'courses/index', 'settings/index'] },
     {
       root: 'packages/admin',
       pages: [
@@ -22,12 +25,18 @@ export default defineAppConfig({
         'packages/index',
         'package-claims/index',
         'redeem/index',
+        'sessions/index',
+        'attendance/index',
+        'card-verify/index',
+        'branch-stats/index',
       ],
     },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/notice'] },
     'pages/events/index': { network: 'all', packages: ['packages/event'] },
+    'pages/study/index': { network: 'all', packages: ['packages/study', 'packages/checkin'] },
+    'pages/me/index': { network: 'all', packages: ['packages/me'] },
   },
   window: {
     navigationBarBackgroundColor: '#C8161D',

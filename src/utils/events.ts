@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Event, HealthPackage } from '../../types/api'
+import type { Course, Event, HealthPackage } from '../../types/api'
 
 /** App-wide signals between pages that are alive at the same time (e.g. detail → home list). */
 export const APP_EVENTS = {
@@ -13,6 +13,10 @@ export const APP_EVENTS = {
   eventsEdited: 'events:edited',
   /** payload: the batch as it now stands for me (e.g. just claimed) */
   healthPackageChanged: 'health-package:changed',
+  /** payload: the course as the server now shows it for me (e.g. just enrolled) */
+  courseChanged: 'course:changed',
+  /** payload: the FlushOutcome[] of queued offline sign-ins that got a definite answer */
+  offlineCheckinsSettled: 'offline-checkins:settled',
 } as const
 
 export function emitAnnouncementRead(id: number) {
@@ -33,4 +37,8 @@ export function emitEventsEdited() {
 
 export function emitHealthPackageChanged(batch: HealthPackage) {
   Taro.eventCenter.trigger(APP_EVENTS.healthPackageChanged, batch)
+}
+
+export function emitCourseChanged(course: Course) {
+  Taro.eventCenter.trigger(APP_EVENTS.courseChanged, course)
 }

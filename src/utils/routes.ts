@@ -19,6 +19,20 @@ export const ROUTES = {
   packagesManage: '/packages/admin/packages/index',
   packageClaims: (id: number) => `/packages/admin/package-claims/index?id=${id}`,
   redeem: '/packages/admin/redeem/index',
+  points: '/packages/me/points/index',
+  memberCard: '/packages/me/card/index',
+  myCourses: '/packages/me/courses/index',
+  settings: '/packages/me/settings/index',
+  cardVerify: '/packages/admin/card-verify/index',
+  branchStats: '/packages/admin/branch-stats/index',
+  courseDetail: (id: number) => `/packages/study/course/index?id=${id}`,
+  material: (id: number) => `/packages/study/material/index?id=${id}`,
+  checkinEnter: '/packages/checkin/enter/index',
+  /** `query` comes from `checkinResultQuery` (utils/checkin). */
+  checkinResult: (query: string) => `/packages/checkin/result/index?${query}`,
+  checkinScreen: (sessionId: number) => `/packages/checkin/screen/index?sessionId=${sessionId}`,
+  sessionsManage: '/packages/admin/sessions/index',
+  attendance: (sessionId: number) => `/packages/admin/attendance/index?sessionId=${sessionId}`,
 } as const
 
 export const TAB_INDEX = { home: 0, events: 1, study: 2, me: 3 } as const

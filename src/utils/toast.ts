@@ -9,3 +9,8 @@ export function toastError(error: unknown) {
 export function toastSuccess(title: string) {
   Taro.showToast({ title, icon: 'success', duration: 1500 }).catch(() => undefined)
 }
+
+/** A longer message without an icon (the success icon leaves room for only a few characters). */
+export function toastInfo(title: string) {
+  Taro.showToast({ title, icon: 'none', duration: 2000 }).catch(() => undefined)
+}

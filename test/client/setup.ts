@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom'
+import { configure } from '@testing-library/react'
 import React from 'react'
 import ReactDOM from 'react-dom'
 import { createH5NativeComponentConfig } from '@tarojs/plugin-framework-react/dist/runtime'
@@ -8,4 +9,14 @@ createH5NativeComponentConfig(null, React, ReactDOM)
 
 afterEach(() => {
   window.localStorage.clear()
+})
+
+// A query that fails inside waitFor would otherwise print the whole page on every retry, which on
+// a busy machine starves the very request the test is waiting for.
+configure({
+  getElementError: (message) => {
+    const error = new Error(message ?? 'element not found')
+    error.name = 'TestingLibraryElementError'
+    return error
+  },
 })

@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { useRef, type ReactNode } from 'react'
+import { useCareModeClass } from '@/stores/care-mode'
 import { EmptyState } from '../empty-state'
 import { cx, type BasicComponent } from '../types'
 import './index.scss'
@@ -62,7 +63,7 @@ function retryHint(status: number | undefined): string | undefined {
 
 /**
  * The frame of a data page: title, loading skeleton, error with 重试, empty state,
- * pull-to-refresh and infinite scroll with its footer.
+ * pull-to-refresh and infinite scroll with its footer. Its root carries the 关怀模式 class.
  */
 export function PageShell(props: PageShellProps) {
   const { title, header, loading, error, onRetry, empty, emptyText = '暂无内容', emptyHint } = props
@@ -74,6 +75,7 @@ export function PageShell(props: PageShellProps) {
   refreshRef.current = props.onRefresh
   const loadMoreRef = useRef(onLoadMore)
   loadMoreRef.current = onLoadMore
+  const careMode = useCareModeClass()
 
   usePullDownRefresh(async () => {
     try {
@@ -130,7 +132,7 @@ export function PageShell(props: PageShellProps) {
     )
 
   return (
-    <View className={cx('page-shell', className)} style={style}>
+    <View className={cx('page-shell', careMode, className)} style={style}>
       {header}
       {title ? <Text className="page-shell__title">{title}</Text> : null}
       <View className="page-shell__body">{body}</View>

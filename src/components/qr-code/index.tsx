@@ -11,6 +11,12 @@ export interface QrCodeProps extends BasicComponent {
   level?: 'L' | 'M' | 'Q' | 'H'
   /** What a screen reader says instead of the picture. */
   label?: string
+  /**
+   * Side of one module in CSS px, a whole number: every edge falls on a pixel, so a code stays crisp
+   * at any size (e.g. computed from the width of a projector). Without it the code fills the
+   * stylesheet's square, whatever its number of modules.
+   */
+  cellSize?: number
 }
 
 /** The module matrix of a QR code: `matrix[row][col]` is true for a dark module. */
@@ -45,24 +51,32 @@ function runsOf(row: boolean[]): Run[] {
  * mini-program and H5 (no canvas, no image file) and stays sharp at any size. The quiet zone is
  * the white padding around it.
  */
-export function QrCode({ value, level = 'M', label, className, style }: QrCodeProps) {
+export function QrCode({ value, level = 'M', label, cellSize, className, style }: QrCodeProps) {
   const matrix = useMemo(() => qrMatrix(value, level), [value, level])
+  const cell = cellSize ? Math.max(1, Math.floor(cellSize)) : 0
+  const side = cell * matrix.length
   return (
     <View
-      className={cx('qr-code', className)}
-      style={style}
+      className={cx('qr-code', cell > 0 && 'qr-code--fixed', className)}
+      // The quiet zone: two modules of white around the code.
+      style={cell > 0 ? { padding: `${cell * 2}px`, ...style } : style}
       role="img"
       aria-label={label ?? `二维码：${value}`}
       data-modules={matrix.length}
     >
-      <View className="qr-code__matrix">
+      <View
+        className="qr-code__matrix"
+        style={cell > 0 ? { width: `${side}px`, height: `${side}px` } : undefined}
+      >
         {matrix.map((row, index) => (
-          <View className="qr-code__row" key={index}>
+          <View className="qr-code__row" key={index} style={cell > 0 ? { height: `${cell}px` } : undefined}>
             {runsOf(row).map((run, at) => (
               <View
                 key={at}
                 className={run.dark ? 'qr-code__run qr-code__run--dark' : 'qr-code__run'}
-                style={{ flex: `${run.length} ${run.length} 0` }}
+                style={
+                  cell > 0 ? { width: `${run.length * cell}px` } : { flex: `${run.length} ${run.length} 0` }
+                }
                 data-length={run.length}
               />
             ))}

@@ -2,7 +2,9 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import type { LoginResult } from '../../../types/api'
+import { cx } from '@/components/types'
 import { getSession, saveSession } from '@/stores/session'
+import { useCareModeClass } from '@/stores/care-mode'
 import { ROUTES } from '@/utils/routes'
 import LoginPanel from './login-panel'
 import './index.scss'
@@ -12,6 +14,8 @@ function goHome() {
 }
 
 export default function LoginPage() {
+  // 关怀模式: this page has no page shell to carry the class.
+  const careMode = useCareModeClass()
   useEffect(() => {
     if (getSession()) goHome()
   }, [])
@@ -22,7 +26,7 @@ export default function LoginPage() {
   }
 
   return (
-    <View className="login-page">
+    <View className={cx('login-page', careMode)}>
       <View className="login-page__brand">
         <Text className="login-page__title">红e园区</Text>
         <Text className="login-page__subtitle">湖里创新园互联网行业联合党委</Text>

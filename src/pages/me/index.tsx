@@ -1,13 +1,15 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Me } from '../../../types/api'
+import { MenuGroup, MenuItem } from '@/components/menu-list'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
-import { clearSession, updateUser, type Session } from '@/stores/session'
+import { useCareMode } from '@/stores/care-mode'
+import { updateUser, type Session } from '@/stores/session'
 import {
   canOrganiseEvents,
   canPublishNotices,
@@ -18,6 +20,8 @@ import {
 import { ROUTES } from '@/utils/routes'
 import { toastError } from '@/utils/toast'
 import { HealthPackageSection, type HealthPackageSectionHandle } from './health-package-section'
+import { PointsCard } from './points-card'
+import { coursesHint, loadSummary, signupHint, type MeSummary } from './summary'
 import './index.scss'
 
 function go(url: string) {
@@ -54,39 +58,70 @@ function ProfileCard({ user }: { user: Me }) {
   )
 }
 
-function MenuItem({
-  label,
-  hint,
-  onClick,
-  className,
-}: {
-  label: string
-  hint?: string
-  onClick: () => void
-  className: string
-}) {
+/** Organiser tools: secretaries for their branch, park admins for the park. */
+function ManageGroup({ user }: { user: Me }) {
+  const parkAdmin = isParkAdmin(user)
+  if (!canPublishNotices(user) && !canOrganiseEvents(user)) return null
   return (
-    <View className={`menu-item ${className}`} hoverClass="menu-item--active" onClick={onClick}>
-      <Text className="menu-item__label">{label}</Text>
-      {hint ? <Text className="menu-item__hint">{hint}</Text> : null}
-      <Text className="menu-item__arrow" aria-hidden="true">
-        ›
-      </Text>
-    </View>
+    <MenuGroup title={parkAdmin ? '园区管理' : '支部管理'} className="menu--manage">
+      {canPublishNotices(user) ? (
+        <MenuItem
+          className="menu-item--publish"
+          label="发布通知"
+          hint={parkAdmin ? '园区或支部' : '本支部'}
+          onClick={() => go(ROUTES.noticeNew)}
+        />
+      ) : null}
+      {canOrganiseEvents(user) ? (
+        <>
+          <MenuItem
+            className="menu-item--event-new"
+            label="发布活动"
+            hint={parkAdmin ? '园区或支部' : '本支部'}
+            onClick={() => go(ROUTES.eventNew)}
+          />
+          <MenuItem
+            className="menu-item--events-manage"
+            label="活动管理"
+            hint="报名名单 · 扫码签到 · 导出"
+            onClick={() => go(ROUTES.eventsManage)}
+          />
+          <MenuItem
+            className="menu-item--sessions-manage"
+            label="签到管理"
+            hint="培训签到屏 · 考勤"
+            onClick={() => go(ROUTES.sessionsManage)}
+          />
+        </>
+      ) : null}
+      <MenuItem
+        className="menu-item--card-verify"
+        label="名片核验"
+        hint="扫描党员名片二维码"
+        onClick={() => go(ROUTES.cardVerify)}
+      />
+      <MenuItem
+        className="menu-item--branch-stats"
+        label={parkAdmin ? '园区数据' : '支部数据'}
+        hint="积分与参与情况汇总"
+        onClick={() => go(ROUTES.branchStats)}
+      />
+    </MenuGroup>
   )
 }
 
 function Profile({ session }: { session: Session }) {
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(!session.user)
+  const [summary, setSummary] = useState<MeSummary | null>(null)
+  const careMode = useCareMode()
   const fetchedAt = useRef(0)
   const healthSection = useRef<HealthPackageSectionHandle>(null)
   const user = session.user
   const hasUser = useRef(!!user)
   hasUser.current = !!user
 
-  const load = useCallback(async () => {
-    fetchedAt.current = Date.now()
+  const loadProfile = useCallback(async () => {
     try {
       updateUser(await auth.me())
       setError(null)
@@ -100,81 +135,61 @@ function Profile({ session }: { session: Session }) {
     }
   }, [])
 
+  const loadAll = useCallback(async () => {
+    fetchedAt.current = Date.now()
+    await Promise.all([loadProfile(), loadSummary().then(setSummary)])
+  }, [loadProfile])
+
   useEffect(() => {
-    void load()
-  }, [load])
+    void loadAll()
+  }, [loadAll])
   useDidShow(() => {
-    // Points change elsewhere (reading, sign-ins); refresh when the tab comes back.
-    if (Date.now() - fetchedAt.current > 1500) void load()
+    // Points, signups and courses change elsewhere; refresh when the tab comes back.
+    if (Date.now() - fetchedAt.current > 1500) void loadAll()
   })
 
-  const refreshAll = () => Promise.all([load(), healthSection.current?.reload()])
-
-  const logout = () => {
-    clearSession()
-    Taro.reLaunch({ url: ROUTES.login }).catch(() => undefined)
-  }
+  const refreshAll = () => Promise.all([loadAll(), healthSection.current?.reload()])
 
   return (
     <PageShell
       className="me"
       loading={loading && !user}
       error={user ? null : error}
-      onRetry={() => void load()}
+      onRetry={() => void loadAll()}
       onRefresh={refreshAll}
     >
       {user ? (
         <>
           <ProfileCard user={user} />
-          <View className="points-card">
-            <Text className="points-card__label">学习积分</Text>
-            <View className="points-card__value">
-              <Text className="points-card__total">{user.points.total}</Text>
-              <Text className="points-card__unit">积分</Text>
-            </View>
-            <Text className="points-card__hint">阅读通知、参加活动和培训可获得积分</Text>
-          </View>
-          <View className="menu">
+          <PointsCard
+            summary={summary?.points ?? null}
+            fallbackTotal={user.points.total}
+            onOpen={() => go(ROUTES.points)}
+          />
+          <MenuGroup className="menu--mine">
+            <MenuItem
+              className="menu-item--card"
+              label="我的党员名片"
+              hint="出示二维码"
+              onClick={() => go(ROUTES.memberCard)}
+            />
             <MenuItem
               className="menu-item--my-signups"
               label="我的报名"
-              hint="已报名与候补"
+              hint={signupHint(summary?.signups ?? null) ?? '已报名与候补'}
               onClick={() => go(ROUTES.mySignups)}
             />
-          </View>
+            <MenuItem
+              className="menu-item--my-courses"
+              label="我的课程"
+              hint={coursesHint(summary?.courses ?? null) ?? '课程与出勤'}
+              onClick={() => go(ROUTES.myCourses)}
+            />
+          </MenuGroup>
           <HealthPackageSection ref={healthSection} />
-          {canPublishNotices(user) || canOrganiseEvents(user) ? (
-            <View className="menu">
-              <Text className="menu__title">{isParkAdmin(user) ? '园区管理' : '支部管理'}</Text>
-              {canPublishNotices(user) ? (
-                <MenuItem
-                  className="menu-item--publish"
-                  label="发布通知"
-                  hint={isParkAdmin(user) ? '园区或支部' : '本支部'}
-                  onClick={() => go(ROUTES.noticeNew)}
-                />
-              ) : null}
-              {canOrganiseEvents(user) ? (
-                <>
-                  <MenuItem
-                    className="menu-item--event-new"
-                    label="发布活动"
-                    hint={isParkAdmin(user) ? '园区或支部' : '本支部'}
-                    onClick={() => go(ROUTES.eventNew)}
-                  />
-                  <MenuItem
-                    className="menu-item--events-manage"
-                    label="活动管理"
-                    hint="报名名单 · 编辑 · 导出"
-                    onClick={() => go(ROUTES.eventsManage)}
-                  />
-                </>
-              ) : null}
-            </View>
-          ) : null}
+          <ManageGroup user={user} />
           {isParkAdmin(user) ? (
-            <View className="menu">
-              <Text className="menu__title">健康大礼包</Text>
+            <MenuGroup title="健康大礼包">
               <MenuItem className="menu-item--redeem" label="核销取件码" onClick={() => go(ROUTES.redeem)} />
               <MenuItem
                 className="menu-item--package-new"
@@ -186,11 +201,16 @@ function Profile({ session }: { session: Session }) {
                 label="批次与领取记录"
                 onClick={() => go(ROUTES.packagesManage)}
               />
-            </View>
+            </MenuGroup>
           ) : null}
-          <Button className="logout-button" onClick={logout}>
-            退出登录
-          </Button>
+          <MenuGroup className="menu--settings">
+            <MenuItem
+              className="menu-item--settings"
+              label="设置"
+              hint={careMode ? '关怀模式已开启' : '关怀模式 · 退出登录'}
+              onClick={() => go(ROUTES.settings)}
+            />
+          </MenuGroup>
         </>
       ) : null}
     </PageShell>

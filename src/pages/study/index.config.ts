@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '学习',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 })

@@ -36,3 +36,32 @@ describe('QrCode', () => {
     expect(rows[0].querySelector('.qr-code__run')).toHaveAttribute('data-length', '7')
   })
 })
+
+describe('QrCode with a cell size', () => {
+  it('draws whole-pixel modules: the matrix is modules × cell wide and every run a multiple of the cell', () => {
+    const value = 'AQAAAAMDnKQj9mI2c0Xo1u7aVgWx'
+    const size = qrMatrix(value).length
+    const { container } = render(<QrCode value={value} cellSize={12.7} label="签到二维码" />)
+    const root = container.querySelector('.qr-code') as HTMLElement
+    expect(root).toHaveClass('qr-code--fixed')
+    expect(root.style.padding).toBe('24px')
+    const matrix = container.querySelector('.qr-code__matrix') as HTMLElement
+    expect(matrix.style.width).toBe(`${size * 12}px`)
+    expect(matrix.style.height).toBe(`${size * 12}px`)
+    const row = container.querySelector('.qr-code__row') as HTMLElement
+    expect(row.style.height).toBe('12px')
+    const widths = Array.from(row.querySelectorAll('.qr-code__run')).map((run) =>
+      parseInt((run as HTMLElement).style.width, 10),
+    )
+    expect(widths.every((width) => width % 12 === 0)).toBe(true)
+    expect(widths.reduce((sum, width) => sum + width, 0)).toBe(size * 12)
+  })
+
+  it('still encodes a long code (a larger version) without losing modules', () => {
+    const long = 'A'.repeat(120)
+    const matrix = qrMatrix(long)
+    expect(matrix.length).toBeGreaterThan(41)
+    const { container } = render(<QrCode value={long} cellSize={6} />)
+    expect(container.querySelectorAll('.qr-code__row')).toHaveLength(matrix.length)
+  })
+})

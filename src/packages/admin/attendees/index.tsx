@@ -14,6 +14,7 @@ import { APP_EVENTS, emitEventChanged, emitEventsEdited } from '@/utils/events'
 import { ROUTES } from '@/utils/routes'
 import { formatDateTime, formatTimeRange } from '@/utils/time'
 import { toastError, toastSuccess } from '@/utils/toast'
+import { DoorCheckin } from './door-checkin'
 import { exportAttendeesCsv } from './export-csv'
 import './index.scss'
 
@@ -171,6 +172,9 @@ function Attendees({ id }: { id: number }) {
               ) : null}
             </View>
             {event.status === 'cancelled' ? <Text className="attendees-page__note">此活动已取消</Text> : null}
+            {event.status !== 'cancelled' ? (
+              <DoorCheckin eventId={id} onCheckedIn={() => void load()} />
+            ) : null}
           </View>
 
           {attendees.length === 0 ? (

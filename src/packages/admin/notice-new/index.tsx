@@ -3,8 +3,10 @@ import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { AnnouncementCreate, Me } from '../../../../types/api'
 import { EmptyState } from '@/components/empty-state'
+import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import * as announcements from '@/services/announcements'
+import { useCareModeClass } from '@/stores/care-mode'
 import { canPublishNotices } from '@/utils/labels'
 import { emitAnnouncementPublished } from '@/utils/events'
 import { toastError, toastSuccess } from '@/utils/toast'
@@ -39,6 +41,8 @@ function ScopeOption({
 }
 
 function NoticeForm({ user }: { user: Me }) {
+  // 关怀模式: this page has no page shell to carry the class.
+  const careMode = useCareModeClass()
   const isParkAdmin = user.roles.includes('park_admin')
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
@@ -71,7 +75,7 @@ function NoticeForm({ user }: { user: Me }) {
   }
 
   return (
-    <View className="notice-form">
+    <View className={cx('notice-form', careMode)}>
       <View className="notice-form__field">
         <Text className="notice-form__label">标题</Text>
         <Input

@@ -4,8 +4,10 @@ import { useState } from 'react'
 import type { HealthPackageCreate } from '../../../../types/api'
 import { DateTimeField } from '@/components/date-time-field'
 import { EmptyState } from '@/components/empty-state'
+import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import * as healthPackages from '@/services/health-packages'
+import { useCareModeClass } from '@/stores/care-mode'
 import { isParkAdmin } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
 import { toastError, toastSuccess } from '@/utils/toast'
@@ -27,6 +29,8 @@ function problemOf(input: {
 }
 
 function PackageForm() {
+  // 关怀模式: this page has no page shell to carry the class.
+  const careMode = useCareModeClass()
   const [name, setName] = useState('')
   const [description, setDescription] = useState('')
   const [stock, setStock] = useState('')
@@ -59,7 +63,7 @@ function PackageForm() {
   }
 
   return (
-    <View className="admin-form package-form">
+    <View className={cx('admin-form package-form', careMode)}>
       <View className="admin-form__field">
         <Text className="admin-form__label">批次名称</Text>
         <Input

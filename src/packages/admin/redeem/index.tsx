@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/empty-state'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import * as healthPackages from '@/services/health-packages'
+import { useCareModeClass } from '@/stores/care-mode'
 import { isParkAdmin } from '@/utils/labels'
 import { redeemErrorMessage } from './messages'
 import { canScan, scanPickupCode } from './scan-code'
@@ -18,6 +19,8 @@ function normalise(input: string): string {
 type Outcome = { ok: true; result: RedeemResult } | { ok: false; code: string; message: string }
 
 function Redeem() {
+  // 关怀模式: this page has no page shell to carry the class.
+  const careMode = useCareModeClass()
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -52,7 +55,7 @@ function Redeem() {
   }
 
   return (
-    <View className="redeem-page">
+    <View className={cx('redeem-page', careMode)}>
       {canScan ? (
         <Button className="redeem-page__scan" onClick={scan}>
           扫码核销

@@ -1,0 +1,91 @@
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import { cx, type BasicComponent } from '../types'
+import { canScan, scanCardPayload } from './scan'
+import './index.scss'
+
+export interface CardScannerProps extends BasicComponent {
+  /** The scan button, e.g. 扫码核验 (mini-program). */
+  scanText: string
+  /** The button under the paste box, e.g. 核验 (browser). */
+  submitText: string
+  /** A request is under way: the buttons wait. */
+  busy?: boolean
+  /** Called with a scanned or pasted payload; resolve `true` to clear the paste box. */
+  onPayload: (payload: string) => Promise<boolean | void> | boolean | void
+}
+
+/**
+ * Reads a member-card QR: the camera on the mini-program, a paste box in the browser (a laptop at
+ * the door, or a phone whose scanner app copied the text).
+ */
+export function CardScanner({
+  scanText,
+  submitText,
+  busy = false,
+  onPayload,
+  className,
+  style,
+}: CardScannerProps) {
+  const [text, setText] = useState('')
+  const [empty, setEmpty] = useState(false)
+
+  const submit = async () => {
+    const payload = text.trim()
+    if (busy) return
+    if (!payload) {
+      setEmpty(true)
+      return
+    }
+    setEmpty(false)
+    if ((await onPayload(payload)) === true) setText('')
+  }
+
+  const scan = async () => {
+    if (busy) return
+    let payload: string
+    try {
+      payload = await scanCardPayload()
+    } catch {
+      // Closing the scanner is not an error.
+      return
+    }
+    await onPayload(payload)
+  }
+
+  return (
+    <View className={cx('card-scanner', className)} style={style}>
+      {canScan ? (
+        <Button
+          className="card-scanner__scan"
+          {...(busy ? { loading: true, disabled: true } : {})}
+          onClick={() => void scan()}
+        >
+          {scanText}
+        </Button>
+      ) : (
+        <>
+          <Text className="card-scanner__label">粘贴名片二维码内容</Text>
+          <Textarea
+            className="card-scanner__input"
+            value={text}
+            maxlength={512}
+            placeholder="以 REDE1. 开头的一串字符"
+            onInput={(e) => setText(e.detail.value)}
+            aria-label="名片二维码内容"
+          />
+          {empty ? <Text className="card-scanner__empty">请先粘贴名片二维码内容</Text> : null}
+          <Button
+            className="card-scanner__submit"
+            {...(busy ? { loading: true, disabled: true } : {})}
+            onClick={() => void submit()}
+          >
+            {submitText}
+          </Button>
+        </>
+      )}
+    </View>
+  )
+}
+
+export default CardScanner

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '考勤',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,274 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useState } from 'react'
+import type { AttendanceEntry, AttendanceStatus, SessionAttendance } from '../../../../types/api'
+import { PageShell } from '@/components/page-shell'
+import { Tag } from '@/components/tag'
+import { cx } from '@/components/types'
+import { useAuthGuard } from '@/hooks/use-auth-guard'
+import { ApiError } from '@/services/api-error'
+import * as checkins from '@/services/checkins'
+import { ATTENDANCE_LABELS } from '@/utils/courses'
+import { exportCsv } from '@/utils/export-csv'
+import { ROUTES } from '@/utils/routes'
+import { formatDateTime, formatTimeRange } from '@/utils/time'
+import { toastError, toastSuccess } from '@/utils/toast'
+import './index.scss'
+
+const TABS: AttendanceStatus[] = ['present', 'late', 'leave', 'absent']
+
+const EMPTY_TEXT: Record<AttendanceStatus, string> = {
+  present: '还没有人签到',
+  late: '没有迟到的成员',
+  leave: '没有请假的成员',
+  absent: '没有缺勤的成员',
+}
+
+export function attendanceCsvName(attendance: SessionAttendance): string {
+  const day = formatDateTime(attendance.session.startsAt).split(' ')[0]
+  return `${attendance.session.courseTitle}-${day}-考勤.csv`
+}
+
+interface EntryProps {
+  entry: AttendanceEntry
+  /** 补签 and 请假 are offered for members who did not come. */
+  actions: boolean
+  busy: boolean
+  onSignIn: (entry: AttendanceEntry) => void
+  onLeave: (entry: AttendanceEntry, note: string) => void
+}
+
+function EntryRow({ entry, actions, busy, onSignIn, onLeave }: EntryProps) {
+  const [askingLeave, setAskingLeave] = useState(false)
+  const [note, setNote] = useState('')
+  return (
+    <View className={cx('attendance-entry', `attendance-entry--${entry.status}`)}>
+      <View className="attendance-entry__row">
+        <View className="attendance-entry__main">
+          <Text className="attendance-entry__name">{entry.member.name}</Text>
+          <Text className="attendance-entry__branch">{entry.member.branch?.name ?? '未加入支部'}</Text>
+          {entry.checkedInAt ? (
+            <Text className="attendance-entry__time">签到：{formatDateTime(entry.checkedInAt)}</Text>
+          ) : null}
+          {entry.note ? <Text className="attendance-entry__note">备注：{entry.note}</Text> : null}
+        </View>
+        <View className="attendance-entry__tags">
+          {entry.offline ? (
+            <Tag type="gold" className="attendance-entry__offline">
+              离线
+            </Tag>
+          ) : null}
+          {entry.manual ? (
+            <Tag className="attendance-entry__manual">{entry.status === 'leave' ? '登记' : '补签'}</Tag>
+          ) : null}
+        </View>
+        {actions && !askingLeave ? (
+          <View className="attendance-entry__quick">
+            <Button
+              className="attendance-entry__action attendance-entry__sign-in"
+              {...(busy ? { disabled: true } : {})}
+              onClick={() => onSignIn(entry)}
+            >
+              补签
+            </Button>
+            <Button
+              className="attendance-entry__action attendance-entry__leave"
+              {...(busy ? { disabled: true } : {})}
+              onClick={() => setAskingLeave(true)}
+            >
+              请假
+            </Button>
+          </View>
+        ) : null}
+      </View>
+      {actions && askingLeave ? (
+        <View className="attendance-entry__leave-form">
+          <Input
+            className="attendance-entry__note-input"
+            value={note}
+            maxlength={200}
+            placeholder="请假原因（可不填）"
+            aria-label="请假原因"
+            onInput={(e) => setNote(e.detail.value)}
+          />
+          <View className="attendance-entry__actions">
+            <Button
+              className="attendance-entry__action attendance-entry__confirm-leave"
+              {...(busy ? { loading: true, disabled: true } : {})}
+              onClick={() => onLeave(entry, note.trim())}
+            >
+              确认请假
+            </Button>
+            <Button className="attendance-entry__action" onClick={() => setAskingLeave(false)}>
+              取消
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Attendance({ sessionId }: { sessionId: number }) {
+  const [data, setData] = useState<SessionAttendance | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [tab, setTab] = useState<AttendanceStatus>('present')
+  const [busy, setBusy] = useState<'export' | number | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setData(await checkins.attendance(sessionId))
+      setError(null)
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+    } finally {
+      setLoading(false)
+    }
+  }, [sessionId])
+
+  useEffect(() => {
+    if (sessionId > 0) void load()
+    else {
+      setError(new ApiError(404, 'NOT_FOUND', '签到场次不存在或无权查看'))
+      setLoading(false)
+    }
+  }, [sessionId, load])
+
+  const record = async (entry: AttendanceEntry, status: 'present' | 'leave', note?: string) => {
+    setBusy(entry.member.id)
+    try {
+      await checkins.recordAttendance(sessionId, {
+        memberId: entry.member.id,
+        status,
+        ...(note ? { note } : {}),
+      })
+      toastSuccess(status === 'present' ? '已补签' : '已登记请假')
+      await load()
+    } catch (e) {
+      toastError(e)
+      if (e instanceof ApiError && e.status === 409) void load()
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const signIn = async (entry: AttendanceEntry) => {
+    const { confirm } = await Taro.showModal({
+      title: '补签',
+      content: `确认为${entry.member.name}补签“已签到”吗？`,
+      confirmText: '补签',
+      cancelText: '取消',
+      confirmColor: '#C8161D',
+    })
+    if (confirm) await record(entry, 'present')
+  }
+
+  const exportAttendance = async () => {
+    if (busy || !data) return
+    setBusy('export')
+    try {
+      await exportCsv({
+        path: checkins.attendanceCsvPath(sessionId),
+        fileName: attendanceCsvName(data),
+        forbiddenMessage: '只有课程的组织者可以导出考勤',
+      })
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const entries = data ? data[tab] : []
+  return (
+    <PageShell
+      className="attendance-page"
+      loading={loading}
+      error={data ? null : error}
+      onRetry={() => {
+        setLoading(true)
+        void load()
+      }}
+      onRefresh={load}
+    >
+      {data ? (
+        <>
+          <View className="attendance-page__session">
+            <Text className="attendance-page__course">{data.session.courseTitle}</Text>
+            <Text className="attendance-page__when">
+              {formatTimeRange(data.session.startsAt, data.session.endsAt)} · {data.session.venue}
+            </Text>
+            <View className="attendance-page__tools">
+              <Button
+                className="attendance-page__tool attendance-page__export"
+                {...(busy === 'export' ? { loading: true, disabled: true } : {})}
+                onClick={() => void exportAttendance()}
+              >
+                导出CSV
+              </Button>
+              {Date.parse(data.session.endsAt) > Date.now() ? (
+                <Button
+                  className="attendance-page__tool attendance-page__screen"
+                  onClick={() =>
+                    Taro.navigateTo({ url: ROUTES.checkinScreen(sessionId) }).catch(() => undefined)
+                  }
+                >
+                  签到屏
+                </Button>
+              ) : null}
+            </View>
+          </View>
+
+          <View className="attendance-tabs" role="tablist">
+            {TABS.map((status) => (
+              <View
+                key={status}
+                role="tab"
+                aria-selected={tab === status}
+                className={cx(
+                  'attendance-tabs__tab',
+                  `attendance-tabs__tab--${status}`,
+                  tab === status && 'attendance-tabs__tab--active',
+                )}
+                onClick={() => setTab(status)}
+              >
+                <Text className="attendance-tabs__count">{data[status].length}</Text>
+                <Text className="attendance-tabs__label">
+                  {status === 'present' ? '已签到' : ATTENDANCE_LABELS[status]}
+                </Text>
+              </View>
+            ))}
+          </View>
+
+          {entries.length === 0 ? (
+            <Text className="attendance-page__none">{EMPTY_TEXT[tab]}</Text>
+          ) : (
+            <View className="attendance-page__list">
+              {entries.map((entry) => (
+                <EntryRow
+                  key={entry.member.id}
+                  entry={entry}
+                  actions={tab === 'absent'}
+                  busy={busy === entry.member.id}
+                  onSignIn={(item) => void signIn(item)}
+                  onLeave={(item, note) => void record(item, 'leave', note)}
+                />
+              ))}
+            </View>
+          )}
+          {tab === 'absent' && entries.length > 0 ? (
+            <Text className="attendance-page__footnote">缺勤：已报名课程、尚未签到也未请假的成员</Text>
+          ) : null}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}
+
+export default function AttendancePage() {
+  const session = useAuthGuard()
+  const router = useRouter()
+  const sessionId = Number(router?.params?.sessionId)
+  return session ? <Attendance sessionId={Number.isInteger(sessionId) ? sessionId : 0} /> : null
+}

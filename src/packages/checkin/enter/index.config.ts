@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '签到',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,191 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useState } from 'react'
+import { PageShell } from '@/components/page-shell'
+import { Tag } from '@/components/tag'
+import { cx } from '@/components/types'
+import { useAuthGuard } from '@/hooks/use-auth-guard'
+import { ApiError } from '@/services/api-error'
+import { isShortCode, normaliseShortCode } from '@/utils/checkin'
+import { startCheckin, submitCheckin } from '@/utils/checkin-flow'
+import { canScanCheckin } from '@/utils/checkin-scanner'
+import { attendanceLabel } from '@/utils/courses'
+import { prefetchCheckinPages } from '@/utils/prefetch-checkin'
+import { formatTimeRange } from '@/utils/time'
+import { loadOpenSessions, type OpenSession } from './open-sessions'
+import './index.scss'
+
+/** Signed in already: nothing more to do for that session. */
+function signedIn(item: OpenSession): boolean {
+  return item.session.myAttendance === 'present' || item.session.myAttendance === 'late'
+}
+
+function SessionOption({
+  item,
+  selected,
+  onSelect,
+}: {
+  item: OpenSession
+  selected: boolean
+  onSelect: () => void
+}) {
+  const done = signedIn(item)
+  return (
+    <View
+      className={cx(
+        'checkin-enter__session',
+        selected && 'checkin-enter__session--active',
+        done && 'checkin-enter__session--done',
+      )}
+      role="radio"
+      aria-checked={selected}
+      aria-disabled={done}
+      onClick={() => {
+        if (!done) onSelect()
+      }}
+    >
+      <View className="checkin-enter__radio" aria-hidden="true" />
+      <View className="checkin-enter__session-main">
+        <Text className="checkin-enter__session-title">{item.courseTitle}</Text>
+        <Text className="checkin-enter__session-time">
+          {formatTimeRange(item.session.startsAt, item.session.endsAt)}
+        </Text>
+        <Text className="checkin-enter__session-venue">{item.session.venue}</Text>
+      </View>
+      {done ? <Tag type="primary">{attendanceLabel(item.session.myAttendance)}</Tag> : null}
+    </View>
+  )
+}
+
+function EnterCode() {
+  const [sessions, setSessions] = useState<OpenSession[]>([])
+  const [loading, setLoading] = useState(true)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [selected, setSelected] = useState<number | null>(null)
+  const [code, setCode] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    try {
+      const found = await loadOpenSessions()
+      setSessions(found)
+      setError(null)
+      // One session open (the usual case): it is the one.
+      const choosable = found.filter((item) => !signedIn(item))
+      setSelected((current) =>
+        current !== null && choosable.some((item) => item.session.id === current)
+          ? current
+          : choosable.length === 1
+            ? choosable[0].session.id
+            : null,
+      )
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+    } finally {
+      setLoading(false)
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+  useEffect(prefetchCheckinPages, [])
+
+  const submit = async () => {
+    if (busy) return
+    if (selected === null) {
+      setProblem('请先选择要签到的培训场次')
+      return
+    }
+    if (!isShortCode(code)) {
+      setProblem('请输入6位数字签到码')
+      return
+    }
+    setProblem(null)
+    setBusy(true)
+    try {
+      await submitCheckin({ sessionId: selected, shortCode: code }, 'redirectTo')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageShell
+      className="checkin-enter"
+      loading={loading}
+      error={error}
+      onRetry={() => {
+        setLoading(true)
+        void load()
+      }}
+      onRefresh={load}
+    >
+      {canScanCheckin ? (
+        <View className="checkin-enter__scan">
+          <Button className="checkin-enter__scan-button" onClick={() => void startCheckin('redirectTo')}>
+            扫码签到
+          </Button>
+          <Text className="checkin-enter__or">没有相机？也可以输入签到码</Text>
+        </View>
+      ) : null}
+
+      <Text className="checkin-enter__label">1. 选择培训场次</Text>
+      {sessions.length === 0 ? (
+        <View className="checkin-enter__none">
+          <Text className="checkin-enter__none-text">现在没有正在签到的培训</Text>
+          <Text className="checkin-enter__none-hint">签到于开始前30分钟开放，到培训结束时关闭</Text>
+        </View>
+      ) : (
+        <View className="checkin-enter__sessions" role="radiogroup" aria-label="培训场次">
+          {sessions.map((item) => (
+            <SessionOption
+              key={item.session.id}
+              item={item}
+              selected={selected === item.session.id}
+              onSelect={() => {
+                setSelected(item.session.id)
+                setProblem(null)
+              }}
+            />
+          ))}
+        </View>
+      )}
+
+      <Text className="checkin-enter__label">2. 输入大屏上的6位签到码</Text>
+      <Input
+        className="checkin-enter__input"
+        type="number"
+        maxlength={6}
+        value={code}
+        placeholder="6位数字"
+        confirmType="done"
+        aria-label="6位签到码"
+        nativeProps={{ inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'one-time-code' }}
+        onInput={(e) => {
+          setCode(normaliseShortCode(String(e.detail.value ?? '')))
+          setProblem(null)
+        }}
+        onConfirm={() => void submit()}
+      />
+      {problem ? (
+        <Text className="checkin-enter__error" aria-live="assertive">
+          {problem}
+        </Text>
+      ) : null}
+      <Button
+        className="checkin-enter__submit"
+        {...(busy ? { loading: true, disabled: true } : {})}
+        onClick={() => void submit()}
+      >
+        签到
+      </Button>
+      <Text className="checkin-enter__note">签到码每10秒更新一次，请输入大屏上当前显示的数字</Text>
+    </PageShell>
+  )
+}
+
+export default function CheckinEnterPage() {
+  const session = useAuthGuard()
+  return session ? <EnterCode /> : null
+}

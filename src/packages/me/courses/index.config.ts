@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的课程',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

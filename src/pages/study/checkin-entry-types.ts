@@ -1,0 +1,4 @@
+export interface CheckinEntryProps {
+  /** Sign-ins of mine still queued offline. */
+  pending: number
+}

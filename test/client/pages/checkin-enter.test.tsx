@@ -1,0 +1,170 @@
+import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import CheckinEnterPage from '@/packages/checkin/enter'
+import { queuedCheckins } from '@/stores/offline-checkins'
+import { saveSession } from '@/stores/session'
+import { parseCheckinResult } from '@/utils/checkin'
+import { fakeApi } from '../fake-fetch'
+import { CHECKIN_NOW, course, courseDetail, session } from '../course-fixtures'
+import { member } from '../fixtures'
+
+function fire(element: Element, type: string, value: string | number) {
+  fireEvent(element, new CustomEvent(type, { bubbles: true, detail: { value } }))
+}
+
+function openPage() {
+  ;(Current as { router: unknown }).router = { params: {}, path: '/packages/checkin/enter/index' }
+  return render(<CheckinEnterPage />)
+}
+
+const input = (container: HTMLElement) => container.querySelector('.checkin-enter__input') as Element
+const submit = (container: HTMLElement) => container.querySelector('.checkin-enter__submit') as Element
+
+/** The outcome the page handed to the result page. */
+function resultOf(spy: jest.SpyInstance) {
+  const url: string = spy.mock.calls[0][0].url
+  expect(url.startsWith('/packages/checkin/result/index?')).toBe(true)
+  return parseCheckinResult(Object.fromEntries(new URLSearchParams(url.split('?')[1])))
+}
+
+const openCourses = {
+  'GET /api/courses': {
+    status: 200,
+    body: {
+      items: [
+        course(),
+        course({ id: 4, title: '下周的学习课程', nextSessionAt: '2026-12-01T06:00:00.000Z' }),
+      ],
+      nextCursor: null,
+    },
+  },
+  'GET /api/courses/3': { status: 200, body: courseDetail() },
+}
+
+describe('输入签到码', () => {
+  let redirectTo: jest.SpyInstance
+
+  beforeEach(() => {
+    jest.useFakeTimers({
+      now: CHECKIN_NOW,
+      doNotFake: ['setTimeout', 'setInterval', 'nextTick', 'setImmediate', 'queueMicrotask'],
+    })
+    saveSession('token-1', member)
+    redirectTo = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' })
+    jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'reLaunch:ok' })
+    jest.spyOn(Taro, 'showLoading').mockResolvedValue({ errMsg: 'showLoading:ok' })
+    jest.spyOn(Taro, 'hideLoading').mockImplementation(() => undefined)
+    const original = console.error
+    jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      if (args[0] instanceof TypeError && args[0].message.includes("reading 'value'")) return
+      original(...args)
+    })
+  })
+  afterEach(() => {
+    jest.useRealTimers()
+    jest.restoreAllMocks()
+  })
+
+  it('offers only sessions open for sign-in now, and picks the only one', async () => {
+    const calls = fakeApi(openCourses)
+    const { container } = openPage()
+    await screen.findByText('党务工作者培训班')
+    const options = container.querySelectorAll('.checkin-enter__session')
+    expect(options).toHaveLength(1)
+    expect(options[0]).toHaveTextContent('11月24日 周二 14:00–16:00')
+    expect(options[0]).toHaveAttribute('aria-checked', 'true')
+    // The course whose next session is next week was not even opened.
+    expect(calls.some((call) => call.url.includes('/api/courses/4'))).toBe(false)
+    expect(input(container)).toHaveAttribute('maxlength', '6')
+  })
+
+  it('asks for exactly 6 digits before sending anything', async () => {
+    const calls = fakeApi(openCourses)
+    const { container } = openPage()
+    await screen.findByText('党务工作者培训班')
+
+    fireEvent.click(submit(container))
+    expect(await screen.findByText('请输入6位数字签到码')).toBeInTheDocument()
+
+    fire(input(container), 'input', '12345')
+    fireEvent.click(submit(container))
+    expect(await screen.findByText('请输入6位数字签到码')).toBeInTheDocument()
+
+    // Letters and spaces are dropped, so "12 34 5a" is still five digits.
+    fire(input(container), 'input', '12 34 5a')
+    fireEvent.click(submit(container))
+    expect(await screen.findByText('请输入6位数字签到码')).toBeInTheDocument()
+    expect(calls.some((call) => call.method === 'POST')).toBe(false)
+  })
+
+  it('sends { sessionId, shortCode } with an Idempotency-Key and shows 签到成功 with the points', async () => {
+    const calls = fakeApi({
+      ...openCourses,
+      'POST /api/checkins': {
+        status: 201,
+        body: {
+          sessionId: 5,
+          courseTitle: '党务工作者培训班',
+          checkedInAt: '2026-11-24T05:50:00.000Z',
+          status: 'present',
+          pointsAwarded: 5,
+          offline: false,
+        },
+      },
+    })
+    const { container } = openPage()
+    await screen.findByText('党务工作者培训班')
+    fire(input(container), 'input', '482 913')
+    fireEvent.click(submit(container))
+
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledTimes(1))
+    const post = calls.find((call) => call.method === 'POST')
+    expect(post?.body).toEqual({ sessionId: 5, shortCode: '482913' })
+    expect(post?.headers['Idempotency-Key']).toMatch(/^[\x21-\x7e]{8,100}$/)
+    expect(resultOf(redirectTo)).toEqual({
+      kind: 'done',
+      status: 'present',
+      pointsAwarded: 5,
+      courseTitle: '党务工作者培训班',
+      checkedInAt: '2026-11-24T05:50:00.000Z',
+      offline: false,
+    })
+    expect(queuedCheckins()).toEqual([])
+  })
+
+  it.each([
+    [409, 'ALREADY_CHECKED_IN', '您已签到,无需重复签到'],
+    [422, 'CODE_INVALID', '签到码无效,请扫描现场大屏上的二维码'],
+    [429, 'RATE_LIMITED', '签到码输错次数过多'],
+  ])('a %i %s goes to the result page with its reason, nothing queued', async (status, code, message) => {
+    fakeApi({ ...openCourses, 'POST /api/checkins': { status, body: { error: { code, message } } } })
+    const { container } = openPage()
+    await screen.findByText('党务工作者培训班')
+    fire(input(container), 'input', '000000')
+    fireEvent.click(submit(container))
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledTimes(1))
+    expect(resultOf(redirectTo)).toEqual({ kind: 'refused', code, message })
+    expect(queuedCheckins()).toEqual([])
+  })
+
+  it('says so when no session is open, and marks one I already signed in to', async () => {
+    fakeApi({
+      'GET /api/courses': { status: 200, body: { items: [course()], nextCursor: null } },
+      'GET /api/courses/3': {
+        status: 200,
+        body: courseDetail({ sessions: [session({ myAttendance: 'present' })] }),
+      },
+    })
+    const { container } = openPage()
+    await waitFor(() =>
+      expect(container.querySelector('.checkin-enter__session')).toHaveTextContent('已签到'),
+    )
+    expect(container.querySelector('.checkin-enter__session')).toHaveAttribute('aria-checked', 'false')
+
+    fakeApi({ 'GET /api/courses': { status: 200, body: { items: [], nextCursor: null } } })
+    const other = openPage()
+    expect(await screen.findByText('现在没有正在签到的培训')).toBeInTheDocument()
+    other.unmount()
+  })
+})

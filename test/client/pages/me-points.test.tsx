@@ -1,0 +1,101 @@
+import Taro from '@tarojs/taro'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import MePage from '@/pages/me'
+import { saveSession } from '@/stores/session'
+import { fakeApi } from '../fake-fetch'
+import { event, member, secretary } from '../fixtures'
+import { courseDetail, pointsEntry } from '../points-fixtures'
+
+function memberApi(overrides: Record<string, { status: number; body?: unknown }> = {}) {
+  const { sessions: _sessions, materials: _materials, canManage: _canManage, ...course } = courseDetail()
+  return fakeApi({
+    'GET /api/me': { status: 200, body: member },
+    // The ledger page holds one entry worth 1, yet the server says 42 in all and 3 today: the
+    // page must show what the server says, never add entries up itself.
+    'GET /api/me/points': {
+      status: 200,
+      body: { total: 42, today: 3, items: [pointsEntry({ delta: 1 })], nextCursor: 'next' },
+    },
+    'GET /api/me/signups': {
+      status: 200,
+      body: {
+        items: [
+          { event: event({ id: 1 }), status: 'confirmed' },
+          { event: event({ id: 2 }), status: 'confirmed' },
+          { event: event({ id: 3 }), status: 'waitlisted', position: 2 },
+        ],
+        nextCursor: null,
+      },
+    },
+    'GET /api/courses': {
+      status: 200,
+      body: { items: [course, { ...course, id: 5, enrolled: false }], nextCursor: null },
+    },
+    'GET /api/health-packages': { status: 200, body: { items: [], nextCursor: null } },
+    ...overrides,
+  })
+}
+
+describe('我的: one place for a member’s things', () => {
+  let navigateTo: jest.SpyInstance
+
+  beforeEach(() => {
+    navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
+    jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'reLaunch:ok' })
+  })
+  afterEach(() => jest.restoreAllMocks())
+
+  it('shows the total and today’s points as the server counts them', async () => {
+    saveSession('token-7', member)
+    const calls = memberApi()
+    const { container } = render(<MePage />)
+    await waitFor(() => expect(container.querySelector('.me-points__total')).toHaveTextContent('42'))
+    expect(container.querySelector('.me-points__today')).toHaveTextContent('今日 +3')
+    expect(calls.some((call) => call.url.includes('/api/me/points'))).toBe(true)
+
+    fireEvent.click(screen.getByText('积分明细'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/me/points/index' })
+  })
+
+  it('shows the profile’s total until the points summary answers, and no today figure', async () => {
+    saveSession('token-7', member)
+    memberApi({ 'GET /api/me/points': { status: 500 } })
+    const { container } = render(<MePage />)
+    await screen.findByText('我的党员名片')
+    await waitFor(() => expect(container.querySelector('.me-points__total')).toHaveTextContent('35'))
+    expect(container.querySelector('.me-points__today')).toBeNull()
+    // A summary that failed is quiet: the profile is still there.
+    expect(Taro.showToast).not.toHaveBeenCalled()
+  })
+
+  it('counts my signups and waitlist places and my courses, and opens each', async () => {
+    saveSession('token-7', member)
+    memberApi()
+    const { container } = render(<MePage />)
+    await waitFor(() =>
+      expect(container.querySelector('.menu-item--my-signups')).toHaveTextContent('已报名 2 · 候补 1'),
+    )
+    expect(container.querySelector('.menu-item--my-courses')).toHaveTextContent('1门课程')
+
+    fireEvent.click(screen.getByText('我的党员名片'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/me/card/index' })
+    fireEvent.click(screen.getByText('我的课程'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/me/courses/index' })
+    fireEvent.click(screen.getByText('设置'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/me/settings/index' })
+    // Members get no staff tools, and nobody sees a ranking.
+    expect(screen.queryByText('名片核验')).toBeNull()
+    expect(screen.queryByText(/排名第|排行/)).toBeNull()
+  })
+
+  it('gives secretaries 名片核验 and 支部数据', async () => {
+    saveSession('token-2', secretary)
+    memberApi({ 'GET /api/me': { status: 200, body: secretary } })
+    render(<MePage />)
+    fireEvent.click(await screen.findByText('名片核验'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/admin/card-verify/index' })
+    fireEvent.click(screen.getByText('支部数据'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/admin/branch-stats/index' })
+  })
+})
