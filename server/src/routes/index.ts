@@ -3,16 +3,14 @@ import announcements from './announcements'
 import auth from './auth'
 import branchStats from './branch-stats'
 import cards from './cards'
-import eventCheckins from './cards/event-checkins'
 import categories from './categories'
 import checkins from './checkins'
 import courses from './courses'
-import courseMaterials from './courses/materials'
 import events from './events'
 import health from './health'
 import healthPackages from './health-packages'
 import me from './me'
-import materialReading from './materials/reading'
+import materials from './materials'
 import points from './points'
 import sessions from './sessions'
 
@@ -26,11 +24,9 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(categories, { prefix: '/api/categories' })
   await app.register(healthPackages, { prefix: '/api/health-packages' })
   await app.register(courses, { prefix: '/api/courses' })
-  await app.register(courseMaterials, { prefix: '/api/materials' })
+  await app.register(materials, { prefix: '/api/materials' })
   await app.register(sessions, { prefix: '/api/sessions' })
   await app.register(checkins, { prefix: '/api/checkins' })
-  await app.register(eventCheckins, { prefix: '/api/events' })
-  await app.register(materialReading, { prefix: '/api/materials' })
   await app.register(points, { prefix: '/api/points' })
   await app.register(cards, { prefix: '/api/cards' })
   await app.register(branchStats, { prefix: '/api/branch-stats' })

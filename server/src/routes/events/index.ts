@@ -30,8 +30,12 @@ import {
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 import { sendAnswer } from '../reply'
+import doorCheckins from './checkins'
 
 const events: FastifyPluginAsyncTypebox = async (app) => {
+  // POST /:id/checkins: organisers check members in at the door by scanning their card
+  await app.register(doorCheckins)
+
   /** The event as the viewer now sees it, after a write committed. */
   const reload = async (viewer: EventViewer, id: number) => {
     const event = await findVisibleEvent(app.db, viewer, id, new Date())
