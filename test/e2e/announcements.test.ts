@@ -1,33 +1,18 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import type { DemoUser } from '../../types/api'
-import { demoLogin, launchBrowser, openPhone, settle, startServer } from './harness'
-
-const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots')
+import { demoLogin, openPhone, screenshot, useServerAndBrowser } from './harness'
 
 describe('a demo member reads the announcements in the H5 app', () => {
-  let server: Awaited<ReturnType<typeof startServer>>
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const app = useServerAndBrowser()
 
   it('logs in, sees the notices, opens one and sees the unread badge drop', async () => {
-    const users = (await (await fetch(`${server.url}/api/auth/demo-users`)).json()) as DemoUser[]
+    const users = (await (await fetch(`${app.server.url}/api/auth/demo-users`)).json()) as DemoUser[]
     const member = users.find(
       (user) => user.roles.length === 1 && user.roles[0] === 'member' && user.branchName,
     )
     expect(member).toBeDefined()
 
-    const { page, errors } = await openPhone(browser, server.url)
+    const { page, errors } = await openPhone(app.browser, app.server.url)
     await demoLogin(page, member!.name)
 
     const cards = page.locator('.announcement-card')
@@ -39,9 +24,7 @@ describe('a demo member reads the announcements in the H5 app', () => {
     const before = Number(await badge.textContent())
     expect(before).toBeGreaterThan(0)
 
-    mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    await settle(page)
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'home.png') })
+    await screenshot(page, 'home')
 
     const unread = page.locator('.announcement-card--unread').first()
     const title = (await unread.locator('.announcement-card__title').textContent())?.trim()
@@ -51,8 +34,7 @@ describe('a demo member reads the announcements in the H5 app', () => {
     const body = page.locator('.notice-detail__body')
     await body.waitFor()
     expect((await body.textContent())?.length).toBeGreaterThan(10)
-    await settle(page)
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'notice.png') })
+    await screenshot(page, 'notice')
     expect(await page.locator('.notice-detail__title').textContent()).toContain(title)
 
     await page.goBack()

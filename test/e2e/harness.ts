@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -98,4 +98,29 @@ export async function demoUsers(baseUrl: string): Promise<DemoUser[]> {
 /** Taps a tab of the H5 tab bar. */
 export async function openTab(page: Page, label: '首页' | '活动' | '学习' | '我的') {
   await page.locator('.weui-tabbar__item', { hasText: label }).click()
+}
+
+type Server = Awaited<ReturnType<typeof startServer>>
+
+/** Starts the server and Chromium around the enclosing describe block. */
+export function useServerAndBrowser(): { server: Server; browser: Browser } {
+  const context = {} as { server: Server; browser: Browser }
+  beforeAll(async () => {
+    context.server = await startServer()
+    context.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await context.browser?.close()
+    await context.server?.stop()
+  })
+  return context
+}
+
+const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots')
+
+/** Saves a settled screenshot for the README. */
+export async function screenshot(page: Page, name: string) {
+  await settle(page)
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
 }

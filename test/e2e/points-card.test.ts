@@ -1,39 +1,16 @@
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import type { MyPoints } from '../../types/api'
-import {
-  apiAs,
-  demoLogin,
-  demoUsers,
-  launchBrowser,
-  openPhone,
-  openTab,
-  settle,
-  startServer,
-} from './harness'
-
-const SCREENSHOT_DIR = join(__dirname, '../../docs/screenshots')
+import { apiAs, demoLogin, demoUsers, openPhone, openTab, screenshot, useServerAndBrowser } from './harness'
 
 describe('points and the member card in the H5 app', () => {
-  let server: Awaited<ReturnType<typeof startServer>>
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const app = useServerAndBrowser()
 
   it('a member reads a notice and sees 积分 +1 in 我的, then opens the card and sees its QR', async () => {
-    const users = await demoUsers(server.url)
+    const users = await demoUsers(app.server.url)
     const members = users.filter((user) => user.roles.join() === 'member' && user.branchName)
     let member: (typeof members)[number] | undefined
     let before = 0
     for (const candidate of members) {
-      const points = await apiAs<MyPoints>(server.url, candidate.id, '/api/me/points')
+      const points = await apiAs<MyPoints>(app.server.url, candidate.id, '/api/me/points')
       if (points.today === 0) {
         member = candidate
         before = points.total
@@ -42,7 +19,7 @@ describe('points and the member card in the H5 app', () => {
     }
     expect(member).toBeDefined()
 
-    const { page, errors } = await openPhone(browser, server.url)
+    const { page, errors } = await openPhone(app.browser, app.server.url)
     await demoLogin(page, member!.name)
     await page.locator('.announcement-card--unread').first().click()
     await page.locator('.notice-detail__body').waitFor()
@@ -55,14 +32,12 @@ describe('points and the member card in the H5 app', () => {
       before + 1,
     )
     expect(await page.locator('.me-points__today').textContent()).toContain('+1')
-    await settle(page)
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'me.png') })
+    await screenshot(page, 'me')
 
     await page.locator('.menu-item--card').click()
     await page.locator('.member-card__qr').waitFor()
     expect(await page.locator('.member-card__name').textContent()).toContain(member!.name)
-    await settle(page)
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'member-card.png') })
+    await screenshot(page, 'member-card')
     expect(errors).toEqual([])
   })
 })

@@ -1,19 +1,8 @@
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely'
-import { dialectOf } from '../connect'
-
-type Table = CreateTableBuilder<string, never>
+import { sql, type Kysely } from 'kysely'
+import { columnHelpers } from './columns'
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const postgres = dialectOf(db) === 'postgres'
-
-  const withId = (table: Table): Table =>
-    postgres
-      ? table.addColumn('id', 'serial', (col) => col.primaryKey())
-      : table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
-
-  // ISO-8601 text sorts chronologically only under a byte-wise collation.
-  const time = (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
-    postgres ? col.modifyFront(sql`collate "C"`).notNull() : col.notNull()
+  const { withId, time } = columnHelpers(db)
 
   await withId(db.schema.createTable('committees'))
     .addColumn('name', 'text', (col) => col.notNull().unique())

@@ -1,20 +1,8 @@
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely'
-import { dialectOf } from '../connect'
-
-type Table = CreateTableBuilder<string, never>
+import { sql, type Kysely } from 'kysely'
+import { columnHelpers } from './columns'
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const postgres = dialectOf(db) === 'postgres'
-
-  const withId = (table: Table): Table =>
-    postgres
-      ? table.addColumn('id', 'serial', (col) => col.primaryKey())
-      : table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
-
-  // ISO-8601 text sorts chronologically only under a byte-wise collation.
-  const optionalTime = (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
-    postgres ? col.modifyFront(sql`collate "C"`) : col
-  const time = (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder => optionalTime(col).notNull()
+  const { withId, optionalTime, time } = columnHelpers(db)
 
   await withId(db.schema.createTable('courses'))
     .addColumn('title', 'text', (col) => col.notNull())

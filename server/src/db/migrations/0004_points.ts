@@ -1,7 +1,5 @@
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely'
-import { dialectOf } from '../connect'
-
-type Table = CreateTableBuilder<string, never>
+import { sql, type Kysely } from 'kysely'
+import { columnHelpers } from './columns'
 
 /** The default rules (学习积分规则); points and caps can be changed in the table later. */
 export const DEFAULT_POINTS_RULES = [
@@ -48,17 +46,7 @@ export const DEFAULT_POINTS_RULES = [
 ] as const
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const postgres = dialectOf(db) === 'postgres'
-
-  const withId = (table: Table): Table =>
-    postgres
-      ? table.addColumn('id', 'serial', (col) => col.primaryKey())
-      : table.addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
-
-  // ISO-8601 text sorts chronologically only under a byte-wise collation.
-  const optionalTime = (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
-    postgres ? col.modifyFront(sql`collate "C"`) : col
-  const time = (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder => optionalTime(col).notNull()
+  const { postgres, withId, optionalTime, time } = columnHelpers(db)
 
   await db.schema
     .createTable('points_rules')
@@ -166,6 +154,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('material_reads').execute()
   await db.schema.dropTable('points_daily').execute()
   await db.schema.dropTable('points_ledger').execute()
-  if (dialectOf(db) === 'postgres') await sql`drop function points_ledger_append_only()`.execute(db)
+  if (columnHelpers(db).postgres) await sql`drop function points_ledger_append_only()`.execute(db)
   await db.schema.dropTable('points_rules').execute()
 }
