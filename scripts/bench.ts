@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: load figures for the events API. Starts the server in this process on a fresh
+ * `npm run bench`: load figures for the events API. Starts the server in a child process on a fresh
  * SQLite database (and, when DATABASE_URL is set, on a fresh schema of that PostgreSQL database),
  * seeds the demo park, and measures with autocannon at 10 connections:
  *   GET /api/health (the ceiling), authenticated GET /api/events, POST /api/events/:id/signup.
@@ -7,6 +7,7 @@
  * Then a sign-in burst: 2,000 distinct members check in to one training session with the code on
  * the screen, through a pool of concurrent requests. Target: all accepted, p99 ≤ 100 ms on SQLite.
  */
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -18,7 +19,7 @@ import { buildApp, type App } from '../server/src/app'
 import { loadConfig } from '../server/src/config'
 import { migrateToLatest } from '../server/src/db/migrate'
 import { seedIfEmpty } from '../server/src/db/seed'
-import type { CheckinCode, CourseDetail, EventDetail, LoginResult } from '../server/src/schemas'
+import type { CheckinCode, CourseDetail, EventDetail } from '../server/src/schemas'
 
 const CONNECTIONS = 10
 const DURATION_S = 5
@@ -182,48 +183,97 @@ async function measure(options: AutocannonOptions): Promise<AutocannonResult> {
   return autocannon(options)
 }
 
-async function run(target: Target): Promise<{ rows: Row[]; burst: BurstResult }> {
+/** What the server process hands the load generator: where it listens and who may call it. */
+interface Served {
+  url: string
+  memberToken: string
+  adminToken: string
+  crowdTokens: string[]
+}
+
+/**
+ * The server side of the bench, in its own process (`--serve`), so that the server and the load
+ * generator each get a core instead of sharing one event loop.
+ */
+async function serve(): Promise<void> {
   const config = loadConfig({
     NODE_ENV: 'development',
     LOG_LEVEL: 'silent',
-    JWT_SECRET: randomBytes(24).toString('base64url'),
     DEMO_LOGIN: '1',
     STATIC_DIR: path.join(os.tmpdir(), 'red-e-park-bench-no-h5'),
-    ...target.env,
+    ...(process.env as Record<string, string>),
   })
   const app = await buildApp(config)
-  try {
-    await migrateToLatest(app.db)
-    await seedIfEmpty(app.db)
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    const { port } = app.server.address() as AddressInfo
-    const url = `http://127.0.0.1:${port}`
+  await migrateToLatest(app.db)
+  await seedIfEmpty(app.db)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
 
-    // A demo member logs in the way the app does.
-    const member = await app.db
-      .selectFrom('users')
-      .select('id')
-      .where('roles', '=', 'member')
-      .where('branch_id', 'is not', null)
-      .orderBy('id')
-      .executeTakeFirstOrThrow()
-    const login = await fetch(`${url}/api/auth/demo-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: member.id }),
+  // A demo member, as the app would log in; a park admin to organise; a crowd to sign up.
+  const member = await app.db
+    .selectFrom('users')
+    .select('id')
+    .where('roles', '=', 'member')
+    .where('branch_id', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow()
+  const admin = await app.db
+    .selectFrom('users')
+    .select('id')
+    .where('roles', 'like', '%park_admin%')
+    .executeTakeFirstOrThrow()
+  const seeded = await app.db.selectFrom('users').select('id').where('wechat_openid', 'is', null).execute()
+  const crowd = [...seeded.map((user) => user.id), ...(await addBenchMembers(app, EXTRA_MEMBERS))]
+  const served: Served = {
+    url: `http://127.0.0.1:${port}`,
+    memberToken: `Bearer ${app.issueToken(member.id)}`,
+    adminToken: `Bearer ${app.issueToken(admin.id)}`,
+    crowdTokens: crowd.map((id) => `Bearer ${app.issueToken(id)}`),
+  }
+  process.stdout.write(`${JSON.stringify(served)}\n`)
+  process.once('SIGTERM', () => void app.close().then(() => process.exit(0)))
+}
+
+/** Starts `serve()` in a child process with the target's environment and waits for its answer. */
+async function startServerProcess(target: Target): Promise<{ served: Served; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--serve'], {
+    env: {
+      ...process.env,
+      // The target alone decides the database: no DATABASE_URL from the shell for the SQLite round.
+      DATABASE_URL: '',
+      DATABASE_SCHEMA: '',
+      JWT_SECRET: randomBytes(24).toString('base64url'),
+      ...target.env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const served = await new Promise<Served>((resolve, reject) => {
+    let buffered = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString()
+      const newline = buffered.indexOf('\n')
+      if (newline >= 0) resolve(JSON.parse(buffered.slice(0, newline)) as Served)
     })
-    const { token } = (await login.json()) as LoginResult
+    child.once('exit', (code) => reject(new Error(`the bench server exited early (${code})`)))
+  })
+  return {
+    served,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
 
-    // An event nobody can fill, and a crowd to sign up for it.
-    const admin = await app.db
-      .selectFrom('users')
-      .select('id')
-      .where('roles', 'like', '%park_admin%')
-      .executeTakeFirstOrThrow()
+async function run(target: Target): Promise<{ rows: Row[]; burst: BurstResult }> {
+  const { served, stop } = await startServerProcess(target)
+  try {
+    const { url, memberToken, adminToken, crowdTokens: tokens } = served
     const startsAt = new Date(Date.now() + 7 * 24 * 3600 * 1000)
     const created = await fetch(`${url}/api/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${app.issueToken(admin.id)}` },
+      headers: { 'content-type': 'application/json', authorization: adminToken },
       body: JSON.stringify({
         title: '压测活动',
         category: 'other',
@@ -234,9 +284,6 @@ async function run(target: Target): Promise<{ rows: Row[]; burst: BurstResult }>
       }),
     })
     const event = (await created.json()) as EventDetail
-    const seeded = await app.db.selectFrom('users').select('id').where('wechat_openid', 'is', null).execute()
-    const crowd = [...seeded.map((user) => user.id), ...(await addBenchMembers(app, EXTRA_MEMBERS))]
-    const tokens = crowd.map((id) => `Bearer ${app.issueToken(id)}`)
     let next = 0
 
     const base = { url, connections: CONNECTIONS, duration: DURATION_S }
@@ -244,7 +291,7 @@ async function run(target: Target): Promise<{ rows: Row[]; burst: BurstResult }>
     const events = await measure({
       ...base,
       url: `${url}/api/events`,
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: memberToken },
     })
     const signup = await autocannon({
       ...base,
@@ -261,10 +308,7 @@ async function run(target: Target): Promise<{ rows: Row[]; burst: BurstResult }>
     })
 
     // A training session starting in ten minutes, its code on the screen, and the crowd at the door.
-    const adminAuth = {
-      'content-type': 'application/json',
-      authorization: `Bearer ${app.issueToken(admin.id)}`,
-    }
+    const adminAuth = { 'content-type': 'application/json', authorization: adminToken }
     const sessionStart = Date.now() + 10 * 60 * 1000
     const course = (await (
       await fetch(`${url}/api/courses`, {
@@ -307,7 +351,7 @@ async function run(target: Target): Promise<{ rows: Row[]; burst: BurstResult }>
       burst,
     }
   } finally {
-    await app.close()
+    await stop()
     await target.cleanup()
   }
 }
@@ -354,7 +398,7 @@ async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL?.trim()
   if (databaseUrl) targets.push(() => postgresTarget(databaseUrl))
   console.log(
-    `node ${process.version}, ${os.cpus().length} CPUs; server and load generator share this process`,
+    `node ${process.version}, ${os.cpus().length} CPUs; the server runs in its own process, the load generator in this one`,
   )
   for (const makeTarget of targets) {
     const target = await makeTarget()
@@ -364,7 +408,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+const entry = process.argv[2] === '--serve' ? serve : main
+entry().catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })
