@@ -27,6 +27,7 @@ export default fp(
           { name: 'health', description: '运行状态' },
           { name: 'auth', description: '登录与身份' },
           { name: 'announcements', description: '通知公告' },
+          { name: 'branches', description: '园区企业党支部' },
           { name: 'events', description: '活动与报名' },
           { name: 'health-packages', description: '党员CEO健康大礼包' },
           { name: 'courses', description: '学习培训课程与学习资料' },

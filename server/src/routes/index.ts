@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import announcements from './announcements'
 import auth from './auth'
 import branchStats from './branch-stats'
+import branches from './branches'
 import cards from './cards'
 import categories from './categories'
 import checkins from './checkins'
@@ -30,6 +31,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(points, { prefix: '/api/points' })
   await app.register(cards, { prefix: '/api/cards' })
   await app.register(branchStats, { prefix: '/api/branch-stats' })
+  await app.register(branches, { prefix: '/api/branches' })
 }
 
 export default routes

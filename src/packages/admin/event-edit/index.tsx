@@ -2,10 +2,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { CategoryCode, EventCreate, EventDetail, EventPatch, Me } from '../../../../types/api'
+import { BranchScope } from '@/components/branch-scope'
 import { DateTimeField } from '@/components/date-time-field'
 import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
-import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError } from '@/services/api-error'
 import * as events from '@/services/events'
@@ -60,29 +60,6 @@ function initialValues(user: Me, event: EventDetail | null): FormValues {
     cancelDeadline: null,
     branchId: isParkAdmin(user) ? null : (user.branch?.id ?? null),
   }
-}
-
-function ScopeOption({
-  label,
-  selected,
-  onSelect,
-}: {
-  label: string
-  selected: boolean
-  onSelect: () => void
-}) {
-  return (
-    <View
-      className={cx('scope-option', selected && 'scope-option--selected')}
-      onClick={onSelect}
-      aria-label={`${label}${selected ? '，已选择' : ''}`}
-    >
-      <Text className="scope-option__mark" aria-hidden="true">
-        {selected ? '●' : '○'}
-      </Text>
-      <Text>{label}</Text>
-    </View>
-  )
 }
 
 /** A friendly word before the server's check, which names the failing field. */
@@ -253,20 +230,12 @@ function EventForm({ user, event }: { user: Me; event: EventDetail | null }) {
             {event?.branch ? event.branch.name : '园区活动（全体成员可报名）'}
           </Text>
         ) : isParkAdmin(user) ? (
-          <View className="admin-form__options">
-            <ScopeOption
-              label="园区"
-              selected={values.branchId === null}
-              onSelect={() => set('branchId', null)}
-            />
-            {user.branch ? (
-              <ScopeOption
-                label={user.branch.name}
-                selected={values.branchId === user.branch.id}
-                onSelect={() => set('branchId', user.branch?.id ?? null)}
-              />
-            ) : null}
-          </View>
+          <BranchScope
+            className="admin-form__options"
+            parkLabel="园区"
+            value={values.branchId}
+            onChange={(branchId) => set('branchId', branchId)}
+          />
         ) : (
           <Text className="admin-form__fixed">本支部：{user.branch?.name ?? '未加入支部'}</Text>
         )}

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { AnnouncementCreate, Me } from '../../../../types/api'
+import { BranchScope } from '@/components/branch-scope'
 import { EmptyState } from '@/components/empty-state'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
@@ -17,29 +18,6 @@ type Scope = AnnouncementCreate['scope']
 const TITLE_MAX = 100
 const BODY_MAX = 20000
 
-function ScopeOption({
-  label,
-  selected,
-  onSelect,
-}: {
-  label: string
-  selected: boolean
-  onSelect: () => void
-}) {
-  return (
-    <View
-      className={`scope-option${selected ? ' scope-option--selected' : ''}`}
-      onClick={onSelect}
-      aria-label={`${label}${selected ? '，已选择' : ''}`}
-    >
-      <Text className="scope-option__mark" aria-hidden="true">
-        {selected ? '●' : '○'}
-      </Text>
-      <Text>{label}</Text>
-    </View>
-  )
-}
-
 function NoticeForm({ user }: { user: Me }) {
   // 关怀模式: this page has no page shell to carry the class.
   const careMode = useCareModeClass()
@@ -47,6 +25,8 @@ function NoticeForm({ user }: { user: Me }) {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [scope, setScope] = useState<Scope>(isParkAdmin ? 'park' : 'branch')
+  // A park admin may address any branch; a secretary only their own.
+  const [branchId, setBranchId] = useState<number | null>(isParkAdmin ? null : (user.branch?.id ?? null))
   const [pinned, setPinned] = useState(false)
   const [submitting, setSubmitting] = useState(false)
 
@@ -56,9 +36,9 @@ function NoticeForm({ user }: { user: Me }) {
     if (!input.title) return void Taro.showToast({ title: '请填写标题', icon: 'none' })
     if (!input.body) return void Taro.showToast({ title: '请填写正文', icon: 'none' })
     if (scope === 'branch') {
-      if (!user.branch)
+      if (branchId === null)
         return void Taro.showToast({ title: '你还没有所属支部，无法发布支部通知', icon: 'none' })
-      input.branchId = user.branch.id
+      input.branchId = branchId
     }
     setSubmitting(true)
     try {
@@ -101,16 +81,15 @@ function NoticeForm({ user }: { user: Me }) {
       <View className="notice-form__field">
         <Text className="notice-form__label">发布范围</Text>
         {isParkAdmin ? (
-          <View className="notice-form__scopes">
-            <ScopeOption label="全园区" selected={scope === 'park'} onSelect={() => setScope('park')} />
-            {user.branch ? (
-              <ScopeOption
-                label={`本支部（${user.branch.name}）`}
-                selected={scope === 'branch'}
-                onSelect={() => setScope('branch')}
-              />
-            ) : null}
-          </View>
+          <BranchScope
+            className="notice-form__scopes"
+            parkLabel="全园区"
+            value={scope === 'park' ? null : branchId}
+            onChange={(chosen) => {
+              setScope(chosen === null ? 'park' : 'branch')
+              setBranchId(chosen)
+            }}
+          />
         ) : (
           <Text className="notice-form__fixed-scope">本支部：{user.branch?.name ?? '未加入支部'}</Text>
         )}
