@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { PageOf } from '../../types/api'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import { toastError } from '@/utils/toast'
 
 export interface PagedList<T> {
@@ -20,10 +20,6 @@ export interface PagedList<T> {
   loadMore: () => Promise<void>
   /** Changes items in place, e.g. marks one read. */
   update: (change: (items: T[]) => T[]) => void
-}
-
-function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试')
 }
 
 /**

@@ -13,10 +13,15 @@ export class ApiError extends Error {
   }
 }
 
+/** Anything thrown, as an ApiError: a service's own error as it is, anything else as UNKNOWN. */
+export function toApiError(error: unknown, message = UNKNOWN_ERROR_MESSAGE): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', message)
+}
+
+export const UNKNOWN_ERROR_MESSAGE = '出了点问题，请稍后重试'
 export const NETWORK_ERROR_MESSAGE = '网络不给力，请稍后重试'
 
 /** Turns anything thrown into a message a person can read. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message
-  return '出了点问题，请稍后重试'
+  return toApiError(error).message
 }

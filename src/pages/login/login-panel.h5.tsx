@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { DemoUser } from '../../../types/api'
 import { EmptyState } from '@/components/empty-state'
 import { Tag } from '@/components/tag'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
 import { DEMO_GROUP_ORDER, demoGroupOf, officeLabels, type DemoGroup } from '@/utils/labels'
 import { toastError } from '@/utils/toast'
@@ -60,7 +60,7 @@ export default function LoginPanel({ onLoggedIn }: LoginPanelProps) {
     try {
       setUsers(await auth.demoUsers())
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     }
   }
 

@@ -6,7 +6,7 @@ import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { ApiError, toApiError } from '@/services/api-error'
 import * as checkins from '@/services/checkins'
 import { ATTENDANCE_LABELS } from '@/utils/courses'
 import { exportCsv } from '@/utils/export-csv'
@@ -121,7 +121,7 @@ function Attendance({ sessionId }: { sessionId: number }) {
       setData(await checkins.attendance(sessionId))
       setError(null)
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     } finally {
       setLoading(false)
     }

@@ -7,7 +7,7 @@ import { Tag } from '@/components/tag'
 import { cx } from '@/components/types'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import * as events from '@/services/events'
 import { mySignupLabel, placesLabel } from '@/utils/event-status'
 import { APP_EVENTS, emitEventChanged, emitEventsEdited } from '@/utils/events'
@@ -53,7 +53,7 @@ function Attendees({ id }: { id: number }) {
       setAttendees(list.items)
       setError(null)
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     } finally {
       setLoading(false)
     }

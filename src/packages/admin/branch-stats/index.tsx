@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import * as points from '@/services/points'
 import { canPublishNotices, isParkAdmin } from '@/utils/labels'
 import { toastError } from '@/utils/toast'
@@ -45,7 +45,7 @@ function Stats({ parkWide }: { parkWide: boolean }) {
       setError(null)
       loaded.current = true
     } catch (e) {
-      const apiError = e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试')
+      const apiError = toApiError(e)
       if (loaded.current) toastError(apiError)
       else setError(apiError)
     } finally {

@@ -7,7 +7,7 @@ import { DateTimeField } from '@/components/date-time-field'
 import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { ApiError, toApiError } from '@/services/api-error'
 import * as events from '@/services/events'
 import { emitEventsEdited } from '@/utils/events'
 import { CATEGORY_CODES, CATEGORY_LABELS, canOrganiseEvents, isParkAdmin } from '@/utils/labels'
@@ -264,9 +264,7 @@ function EditEvent({ user, id }: { user: Me; id: number }) {
         if (!result.canManage) setError(new ApiError(403, 'FORBIDDEN', '只有活动的组织者可以编辑'))
         else setEvent(result)
       })
-      .catch((e: unknown) =>
-        setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试')),
-      )
+      .catch((e: unknown) => setError(toApiError(e)))
   }, [id])
 
   if (error) return <PageShell error={error} />

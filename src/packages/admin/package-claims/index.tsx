@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import * as healthPackages from '@/services/health-packages'
 import { isParkAdmin } from '@/utils/labels'
 import { formatDateTime } from '@/utils/time'
@@ -45,7 +45,7 @@ function Claims({ id }: { id: number }) {
       setClaims(list)
       setError(null)
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     } finally {
       setLoading(false)
     }

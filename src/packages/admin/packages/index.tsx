@@ -5,7 +5,7 @@ import type { HealthPackage } from '../../../../types/api'
 import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import * as healthPackages from '@/services/health-packages'
 import { isParkAdmin } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
@@ -26,7 +26,7 @@ function Batches() {
       setBatches(await healthPackages.list())
       setError(null)
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     } finally {
       setLoading(false)
     }

@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import { isCheckinOpen } from '@/utils/courses'
 import { canOrganiseEvents, isParkAdmin } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
@@ -75,7 +75,7 @@ function Sessions({ user }: { user: Me }) {
       setNow(at)
       setError(null)
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     } finally {
       setLoading(false)
     }

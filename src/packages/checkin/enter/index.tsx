@@ -4,7 +4,7 @@ import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import { isShortCode, normaliseShortCode } from '@/utils/checkin'
 import { startCheckin, submitCheckin } from '@/utils/checkin-flow'
 import { canScanCheckin } from '@/utils/checkin-scanner'
@@ -80,7 +80,7 @@ function EnterCode() {
             : null,
       )
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     } finally {
       setLoading(false)
     }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { CheckinCode } from '../../../../types/api'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import * as checkins from '@/services/checkins'
 import { isNetworkFailure } from '@/stores/offline-checkins'
 
@@ -82,8 +82,7 @@ export function useRotatingCode(sessionId: number): RotatingCode {
         schedule(refreshIn)
       } catch (error) {
         if (!alive) return
-        const apiError =
-          error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', '出了点问题，正在重试')
+        const apiError = toApiError(error, '出了点问题，正在重试')
         if (isNetworkFailure(apiError) || apiError.status === 429) {
           setReconnecting(true)
           schedule(RETRY_MS[Math.min(failures, RETRY_MS.length - 1)])

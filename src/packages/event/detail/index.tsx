@@ -7,7 +7,7 @@ import { Tag } from '@/components/tag'
 import { cx } from '@/components/types'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { ApiError, toApiError } from '@/services/api-error'
 import * as events from '@/services/events'
 import { eventAction, mySignupLabel, placesLabel } from '@/utils/event-status'
 import { APP_EVENTS, emitEventChanged } from '@/utils/events'
@@ -138,7 +138,7 @@ function EventDetailView({ id }: { id: number }) {
       setError(null)
       return result
     } catch (e) {
-      const apiError = e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试')
+      const apiError = toApiError(e)
       setError(apiError)
       return null
     } finally {

@@ -7,7 +7,7 @@ import { PageShell } from '@/components/page-shell'
 import { QrCode } from '@/components/qr-code'
 import { Tag } from '@/components/tag'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import * as healthPackages from '@/services/health-packages'
 import './index.scss'
 
@@ -22,7 +22,7 @@ function PickupCode({ packageId, codeFromRoute }: { packageId: number; codeFromR
       setBatch(batches.find((item) => item.id === packageId) ?? null)
       setError(null)
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     } finally {
       setLoading(false)
     }

@@ -6,7 +6,7 @@ import { PageShell } from '@/components/page-shell'
 import { QrCode } from '@/components/qr-code'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import * as cards from '@/services/cards'
 import { POLITICAL_STATUS_LABELS } from '@/utils/labels'
 import { cardRefreshDelay } from '@/utils/member-card'
@@ -17,10 +17,6 @@ import './index.scss'
 const RETRY_MS = 5_000
 /** Coming back to the page within this long after a fetch keeps the card on screen. */
 const FRESH_ON_SHOW_MS = 3_000
-
-function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试')
-}
 
 function CardFace({ card, children }: { card: MemberCard; children: ReactNode }) {
   const { member } = card

@@ -6,7 +6,7 @@ import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { type ApiError, toApiError } from '@/services/api-error'
 import * as myCourses from '@/services/my-courses'
 import { COURSE_KIND_LABELS, courseOrganiserLabel } from '@/utils/courses'
 import { ROUTES } from '@/utils/routes'
@@ -65,7 +65,7 @@ function MyCourses() {
       setNow(Date.now())
       setError(null)
     } catch (e) {
-      const apiError = e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试')
+      const apiError = toApiError(e)
       // With courses on screen a toast is enough.
       if (loaded.current) toastError(apiError)
       else setError(apiError)

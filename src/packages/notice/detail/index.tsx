@@ -6,7 +6,7 @@ import { scopeLabel } from '@/components/announcement-card'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { ApiError, toApiError } from '@/services/api-error'
 import * as announcements from '@/services/announcements'
 import { emitAnnouncementRead } from '@/utils/events'
 import { formatFullDateTime, formatRelative } from '@/utils/time'
@@ -33,7 +33,7 @@ function NoticeDetail({ id }: { id: number }) {
       // Opening it marked it read on the server; the list behind us updates at once.
       emitAnnouncementRead(id)
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     } finally {
       setLoading(false)
     }

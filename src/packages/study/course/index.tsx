@@ -6,7 +6,7 @@ import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { ApiError, toApiError } from '@/services/api-error'
 import * as courses from '@/services/courses'
 import {
   attendanceLabel,
@@ -156,7 +156,7 @@ function CourseDetailView({ id }: { id: number }) {
       setError(null)
       return result
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
       return null
     } finally {
       setLoading(false)

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { Material, ReadingClosed } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { ApiError } from '@/services/api-error'
+import { ApiError, toApiError } from '@/services/api-error'
 import * as courses from '@/services/courses'
 import { useReading } from './use-reading'
 import './index.scss'
@@ -48,7 +48,7 @@ function MaterialReader({ id }: { id: number }) {
       setMaterial(await courses.material(id))
       setError(null)
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', '出了点问题，请稍后重试'))
+      setError(toApiError(e))
     } finally {
       setLoading(false)
     }
