@@ -40,15 +40,6 @@ export function isParkAdmin(user: Pick<Me, 'roles'> | null | undefined): boolean
   return !!user && user.roles.includes('park_admin')
 }
 
-/**
- * Whether the 活动管理 list offers this event. Only a filter for that list: the server decides on
- * every organiser call (and says so in `canManage` on the detail).
- */
-export function managesEvent(user: Pick<Me, 'roles' | 'branch'>, event: Pick<Event, 'branch'>): boolean {
-  if (user.roles.includes('park_admin')) return true
-  return user.roles.includes('secretary') && !!event.branch && event.branch.id === user.branch?.id
-}
-
 /** The event categories in API order; the server's GET /api/categories says the same. */
 export const CATEGORY_LABELS: Record<CategoryCode, string> = {
   roadshow: '红色路演',

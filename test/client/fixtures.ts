@@ -76,6 +76,7 @@ export function event(overrides: Partial<Event> = {}): Event {
     status: 'open',
     branch: null,
     mySignup: null,
+    canManage: false,
     ...overrides,
   }
 }

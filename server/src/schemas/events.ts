@@ -54,13 +54,12 @@ export const Event = Type.Object({
   /** the organising branch; null for a park-wide event */
   branch: Type.Union([NamedRef, Type.Null()]),
   mySignup: Type.Union([MySignup, Type.Null()]),
+  /** whether the viewer organises this event (secretary of its branch, or park admin) */
+  canManage: Type.Boolean(),
 })
 export type Event = Static<typeof Event>
 
-export const EventDetail = Type.Composite([
-  Event,
-  Type.Object({ description: Type.String(), canManage: Type.Boolean() }),
-])
+export const EventDetail = Type.Composite([Event, Type.Object({ description: Type.String() })])
 export type EventDetail = Static<typeof EventDetail>
 
 export const EventPage = Page(Event)

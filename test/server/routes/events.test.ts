@@ -91,6 +91,7 @@ describe.each(databases)('events on $name', (database) => {
       expect(Object.keys(items[0]!).sort()).toEqual(
         [
           'branch',
+          'canManage',
           'cancelDeadline',
           'capacity',
           'category',
@@ -176,6 +177,17 @@ describe.each(databases)('events on $name', (database) => {
       expect((await detail(event.id, parkAdmin)).canManage).toBe(true)
       const parkWide = await create(parkAdmin)
       expect((await detail(parkWide.id, secretaryA)).canManage).toBe(false)
+    })
+
+    it('says in the list which events the viewer organises (the 活动管理 list relies on it)', async () => {
+      const own = await create(secretaryA)
+      const parkWide = await create(parkAdmin)
+      const canManage = async (headers: Headers, id: number) =>
+        (await readAll('/api/events', headers, 50)).find((item) => item.id === id)?.canManage
+      expect(await canManage(secretaryA, own.id)).toBe(true)
+      expect(await canManage(secretaryA, parkWide.id)).toBe(false)
+      expect(await canManage(memberA, own.id)).toBe(false)
+      expect(await canManage(parkAdmin, own.id)).toBe(true)
     })
   })
 

@@ -33,7 +33,7 @@ function mySignup(row: EventListRow): MySignup | null {
   return null
 }
 
-export function toEvent(row: EventListRow, now: Date): Event {
+export function toEvent(row: EventListRow, viewer: EventViewer, now: Date): Event {
   return {
     id: row.id,
     title: row.title,
@@ -52,11 +52,12 @@ export function toEvent(row: EventListRow, now: Date): Event {
         ? { id: row.branch_id, name: row.branch_name }
         : null,
     mySignup: mySignup(row),
+    canManage: canManage(viewer, row.branch_id),
   }
 }
 
 export function toEventDetail(row: EventDetailRow, viewer: EventViewer, now: Date): EventDetail {
-  return { ...toEvent(row, now), description: row.description, canManage: canManage(viewer, row.branch_id) }
+  return { ...toEvent(row, viewer, now), description: row.description }
 }
 
 export type When = 'upcoming' | 'past'

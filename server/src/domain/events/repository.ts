@@ -168,7 +168,7 @@ export async function listEvents(
     rows.length > filter.limit && last
       ? encodeEventCursor({ when: filter.when, startsAt: last.starts_at, id: last.id })
       : null
-  return { items: items.map((row) => toEvent(row, now)), nextCursor }
+  return { items: items.map((row) => toEvent(row, viewer, now)), nextCursor }
 }
 
 /** One event if the viewer may see it; undefined both when it is missing and when it is not theirs. */
@@ -263,7 +263,7 @@ export async function listMySignups(
   return {
     // Every row joined the viewer's signup, so mySignup is always there.
     items: items.flatMap(({ row }) => {
-      const event = toEvent(row, now)
+      const event = toEvent(row, viewer, now)
       return event.mySignup ? [{ event, ...event.mySignup }] : []
     }),
     nextCursor,

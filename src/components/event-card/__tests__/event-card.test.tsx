@@ -20,6 +20,7 @@ function event(overrides: Partial<Event> = {}): Event {
     status: 'open',
     branch: null,
     mySignup: null,
+    canManage: false,
     ...overrides,
   }
 }

@@ -11,7 +11,7 @@ import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { usePagedList } from '@/hooks/use-paged-list'
 import * as events from '@/services/events'
 import { APP_EVENTS } from '@/utils/events'
-import { canOrganiseEvents, isParkAdmin, managesEvent } from '@/utils/labels'
+import { canOrganiseEvents, isParkAdmin } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
 import './index.scss'
 
@@ -19,7 +19,7 @@ function ManagedEvents({ user }: { user: Me }) {
   const [when, setWhen] = useState<events.EventWhen>('upcoming')
   const fetchPage = useCallback((cursor: string | null) => events.list({ when }, cursor), [when])
   const list = usePagedList<Event>(fetchPage, when)
-  const mine = list.items.filter((event) => managesEvent(user, event))
+  const mine = list.items.filter((event) => event.canManage)
 
   useAppEvent(APP_EVENTS.eventsEdited, () => void list.refresh())
   useAppEvent<[Event]>(APP_EVENTS.eventChanged, (changed) => {
