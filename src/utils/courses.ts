@@ -1,4 +1,4 @@
-import type { AttendanceStatus, Course, CourseKind, Me, Session } from '../../types/api'
+import type { AttendanceStatus, Course, CourseKind, Session } from '../../types/api'
 
 export const COURSE_KIND_LABELS: Record<CourseKind, string> = {
   training: '党务培训',
@@ -45,13 +45,4 @@ export function isCheckinOpen(session: Pick<Session, 'startsAt' | 'endsAt'>, now
 /** A course whose next session may have its sign-in window open now. */
 export function mayHaveOpenSession(course: Pick<Course, 'nextSessionAt'>, now: number = Date.now()) {
   return course.nextSessionAt !== null && Date.parse(course.nextSessionAt) - CHECKIN_OPENS_BEFORE_MS <= now
-}
-
-/**
- * Whether the 签到管理 list offers a course: park admins run every course, secretaries their own
- * branch's. Only a filter for that list: the server decides on every organiser call.
- */
-export function managesCourse(user: Pick<Me, 'roles' | 'branch'>, course: Pick<Course, 'branch'>): boolean {
-  if (user.roles.includes('park_admin')) return true
-  return user.roles.includes('secretary') && !!course.branch && course.branch.id === user.branch?.id
 }

@@ -22,6 +22,7 @@ export function course(overrides: Partial<Course> = {}): Course {
     enrolled: false,
     sessionCount: 2,
     nextSessionAt: '2026-11-24T06:00:00.000Z',
+    canManage: false,
     ...overrides,
   }
 }

@@ -26,6 +26,8 @@ export const Course = Type.Object({
   sessionCount: Type.Integer({ minimum: 0 }),
   /** start of the next session that has not ended, if any */
   nextSessionAt: Type.Union([IsoTime, Type.Null()]),
+  /** whether the viewer runs this course (park admin, its creator, or its branch's secretary) */
+  canManage: Type.Boolean(),
 })
 export type Course = Static<typeof Course>
 export const CoursePage = Page(Course)
@@ -59,7 +61,6 @@ export const CourseDetail = Type.Composite([
   Type.Object({
     sessions: Type.Array(Session),
     materials: Type.Array(MaterialSummary),
-    canManage: Type.Boolean(),
   }),
 ])
 export type CourseDetail = Static<typeof CourseDetail>

@@ -29,7 +29,7 @@ describe('签到管理', () => {
       'GET /api/courses': {
         status: 200,
         body: {
-          items: [course({ branch }), course({ id: 8, title: '园区的课程', branch: null })],
+          items: [course({ branch, canManage: true }), course({ id: 8, title: '园区的课程', branch: null })],
           nextCursor: null,
         },
       },

@@ -90,6 +90,7 @@ describe.each(databases)('courses on $name', (database) => {
       expect(Object.keys(training!).sort()).toEqual(
         [
           'branch',
+          'canManage',
           'capacity',
           'description',
           'enrolledCount',
@@ -254,6 +255,11 @@ describe.each(databases)('courses on $name', (database) => {
         materials: [],
         canManage: true,
       })
+      // The list says so too: 签到管理 offers the courses the server says the viewer runs.
+      const listed = async (headers: typeof secretaryA) =>
+        (await get('/api/courses?limit=50', headers)).json<CoursePage>().items.find((c) => c.id === course.id)
+      expect((await listed(secretaryA))?.canManage).toBe(true)
+      expect((await listed(memberA))?.canManage).toBe(false)
       expect(course.sessions).toEqual([
         {
           id: expect.any(Number),

@@ -1,6 +1,7 @@
 import type { AttendanceStatus, Course, CourseKind, MaterialSummary, Session } from '../../schemas'
 import type { CheckinStatus } from '../../db/types'
 import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
+import { canManageCourse, type CourseViewer } from './rules'
 
 /** A courses row joined with its branch, the viewer's enrolment and its sessions' figures. */
 export interface CourseListRow {
@@ -20,7 +21,7 @@ export interface CourseListRow {
   next_session_at: string | null
 }
 
-export function toCourse(row: CourseListRow): Course {
+export function toCourse(row: CourseListRow, viewer: CourseViewer): Course {
   return {
     id: row.id,
     title: row.title,
@@ -35,6 +36,7 @@ export function toCourse(row: CourseListRow): Course {
     enrolled: row.my_enrolment !== null,
     sessionCount: Number(row.session_count ?? 0),
     nextSessionAt: row.next_session_at,
+    canManage: canManageCourse(viewer, row),
   }
 }
 

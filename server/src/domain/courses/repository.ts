@@ -107,7 +107,7 @@ export async function listCourses(
           id: last.row.id,
         })
       : null
-  return { items: items.map(({ row }) => toCourse(row as CourseListRow)), nextCursor }
+  return { items: items.map(({ row }) => toCourse(row as CourseListRow, viewer)), nextCursor }
 }
 
 async function findCourseRow(db: Kysely<Database>, viewer: CourseViewer, id: number, now: Date) {
@@ -155,12 +155,11 @@ export async function findVisibleCourse(
   )
   const enrolled = row.my_enrolment !== null
   return {
-    ...toCourse(row),
+    ...toCourse(row, viewer),
     sessions: sessions.map((session) =>
       toSession(session, myAttendance(session, attended.get(session.id), enrolled, now)),
     ),
     materials: materials.map(toMaterialSummary),
-    canManage: canManageCourse(viewer, row),
   }
 }
 

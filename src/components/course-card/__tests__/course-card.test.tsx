@@ -16,6 +16,7 @@ function course(overrides: Partial<Course> = {}): Course {
     enrolled: false,
     sessionCount: 3,
     nextSessionAt: '2026-11-24T06:00:00.000Z',
+    canManage: false,
     ...overrides,
   }
 }

@@ -71,7 +71,7 @@ function Sessions({ user }: { user: Me }) {
   const load = useCallback(async () => {
     try {
       const at = Date.now()
-      setData(await loadManagedSessions(user, at))
+      setData(await loadManagedSessions(at))
       setNow(at)
       setError(null)
     } catch (e) {
@@ -79,7 +79,7 @@ function Sessions({ user }: { user: Me }) {
     } finally {
       setLoading(false)
     }
-  }, [user])
+  }, [])
 
   useEffect(() => {
     void load()

@@ -1,6 +1,5 @@
-import type { Course, Me, Session } from '../../../../types/api'
+import type { Course, Session } from '../../../../types/api'
 import * as courses from '@/services/courses'
-import { managesCourse } from '@/utils/courses'
 
 export interface ManagedSession {
   session: Session
@@ -33,25 +32,18 @@ async function visibleCourses(): Promise<Course[]> {
   return all
 }
 
-/**
- * The sessions of the courses I run (as the course itself says: `canManage`), split into coming and
- * ended. The list of courses is filtered first by role and branch, so only those are opened.
- */
-export async function loadManagedSessions(user: Me, now: number = Date.now()): Promise<ManagedSessions> {
-  const candidates = (await visibleCourses())
-    .filter((course) => managesCourse(user, course))
-    .slice(0, MAX_COURSES)
+/** The sessions of the courses I run (the server says which: `canManage`), split into coming and ended. */
+export async function loadManagedSessions(now: number = Date.now()): Promise<ManagedSessions> {
+  const candidates = (await visibleCourses()).filter((course) => course.canManage).slice(0, MAX_COURSES)
   const details = await Promise.all(candidates.map((course) => courses.detail(course.id)))
-  const all: ManagedSession[] = details
-    .filter((course) => course.canManage)
-    .flatMap((course) =>
-      course.sessions.map((session) => ({
-        session,
-        courseId: course.id,
-        courseTitle: course.title,
-        branchName: course.branch?.name ?? null,
-      })),
-    )
+  const all: ManagedSession[] = details.flatMap((course) =>
+    course.sessions.map((session) => ({
+      session,
+      courseId: course.id,
+      courseTitle: course.title,
+      branchName: course.branch?.name ?? null,
+    })),
+  )
   const ended = (item: ManagedSession) => Date.parse(item.session.endsAt) < now
   return {
     upcoming: all
