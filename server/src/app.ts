@@ -74,7 +74,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(openapiPlugin)
 
   // Application
-  await app.register(dbPlugin, { handle: createDb(config) })
+  const handle = createDb(config, (error) => app.log.warn({ err: error }, 'database connection lost'))
+  await app.register(dbPlugin, { handle })
   await app.register(authPlugin)
   await app.register(errorsPlugin, { spaFallback: h5 !== null })
 

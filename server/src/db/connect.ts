@@ -22,13 +22,31 @@ export interface DbHandle {
 
 export const SQLITE_FILE = 'red-e-park.sqlite'
 
-export function createDb(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseSchema'>): DbHandle {
+/** How the app's connections appear in `pg_stat_activity` unless the URL names another. */
+export const APPLICATION_NAME = 'red-e-park'
+
+/** Where a broken connection is reported: a warning, never the end of the process. */
+export type ConnectionErrorLog = (error: Error) => void
+
+export function createDb(
+  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseSchema'>,
+  onConnectionError: ConnectionErrorLog = () => {},
+): DbHandle {
   if (config.databaseUrl) {
     const pool = new Pool({
       connectionString: config.databaseUrl,
+      // An `application_name` in the URL wins over this default.
+      application_name: APPLICATION_NAME,
       max: 10,
+      // While the server is unreachable a request fails within seconds (503) instead of hanging.
+      connectionTimeoutMillis: 5000,
       options: config.databaseSchema ? `-c search_path=${config.databaseSchema}` : undefined,
     })
+    // A backend that ends (restart, failover, pg_terminate_backend) makes its client emit 'error';
+    // unheard, that error would end the process. The pool drops broken clients and opens new ones,
+    // and the query that was running fails on its own (answered 503), so logging is all that is left.
+    pool.on('error', onConnectionError)
+    pool.on('connect', (client) => client.on('error', onConnectionError))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, dialect: 'postgres', destroy: () => db.destroy() }
   }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { isDatabaseUnavailable } from '../db/errors'
 import { AppError } from '../errors'
 
 export interface ErrorsOptions {
@@ -64,6 +65,9 @@ export function describeValidationError(part: string | undefined, errors: Schema
   }
 }
 
+/** Seconds a client is asked to wait before retrying while the database is unavailable. */
+const DATABASE_RETRY_AFTER_S = 2
+
 function send(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
   return reply.status(status).send({ error: { code, message } })
 }
@@ -112,6 +116,12 @@ export default fp<ErrorsOptions>(
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         const { status, code, message } = clientError(error)
         return send(reply, status, code, message)
+      }
+      if (isDatabaseUnavailable(error)) {
+        // The pool replaces broken connections by itself: the client only has to try again.
+        request.log.warn({ err: error }, 'database unavailable')
+        void reply.header('retry-after', String(DATABASE_RETRY_AFTER_S))
+        return send(reply, 503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用,请稍后再试')
       }
       request.log.error({ err: error }, 'unhandled error')
       return send(reply, 500, 'INTERNAL', '服务器开小差了,请稍后再试')
