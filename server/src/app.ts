@@ -1,3 +1,4 @@
+import { AjvCompiler } from '@fastify/ajv-compiler'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config'
@@ -11,6 +12,20 @@ import openapiPlugin from './plugins/openapi'
 import securityPlugin from './plugins/security'
 import staticPlugin, { findH5Build } from './plugins/static'
 import routes from './routes'
+
+const AJV_OPTIONS = {
+  // Unknown fields are an error (schemas say additionalProperties: false), never silently dropped.
+  removeAdditional: false,
+  // Query strings and path params arrive as text (bodies are exempt, see buildApp).
+  coerceTypes: 'array',
+  // A coerced 'Infinity' would otherwise skip minimum/maximum (strict mode checks finiteness
+  // before coercion only); bodies are JSON and can never hold a non-finite number.
+  strictNumbers: false,
+  useDefaults: true,
+  allErrors: false,
+} as const
+
+const buildValidators = AjvCompiler()
 
 export interface BuildOptions {
   /** Overrides the logger built from `config.logLevel`. */
@@ -37,17 +52,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
           : { code: 'BAD_URL', message: '请求地址无效' },
       })
     },
-    ajv: {
-      customOptions: {
-        // Unknown fields are an error (schemas say additionalProperties: false), never silently dropped.
-        removeAdditional: false,
-        // Query strings and path params arrive as text: let `limit=20` and `/:id` become integers.
-        coerceTypes: 'array',
-        // A coerced 'Infinity' would otherwise skip minimum/maximum (strict mode checks finiteness
-        // before coercion only); bodies are JSON and can never hold a non-finite number.
-        strictNumbers: false,
-        useDefaults: true,
-        allErrors: false,
+    ajv: { customOptions: AJV_OPTIONS },
+    // JSON bodies are validated as sent; only query strings, params and headers (text by nature) are
+    // converted: `limit=20` and `/:id` become integers, but a body's `true` never becomes 1.
+    schemaController: {
+      compilersFactory: {
+        buildValidator: (externalSchemas, serverOptions) => {
+          const options = serverOptions as { customOptions: Record<string, unknown> }
+          const converting = buildValidators(externalSchemas, options)
+          const exact = buildValidators(externalSchemas, {
+            ...options,
+            customOptions: { ...options.customOptions, coerceTypes: false },
+          })
+          return (route) => (route.httpPart === 'body' ? exact : converting)(route)
+        },
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>()

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { isDatabaseUnavailable } from '../db/errors'
 import { AppError } from '../errors'
+import { MULTILINE_PATTERN, SINGLE_LINE_PATTERN } from '../schemas/common'
 
 export interface ErrorsOptions {
   /** Answer unknown non-API page GETs with the H5 app's index.html (client-side routes). */
@@ -53,8 +54,11 @@ export function describeValidationError(part: string | undefined, errors: Schema
       return limit === 1 ? `${field} 不能为空` : `${field} 长度不能少于 ${String(limit)}`
     case 'maxLength':
       return `${field} 长度不能超过 ${String(limit)}`
-    case 'format':
     case 'pattern':
+      return first.params.pattern === SINGLE_LINE_PATTERN || first.params.pattern === MULTILINE_PATTERN
+        ? `${field} 不能包含控制字符`
+        : `${field} 格式不正确`
+    case 'format':
       return `${field} 格式不正确`
     case 'const':
     case 'enum':

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Id, NamedRef } from './common'
+import { Id, NamedRef, TextField } from './common'
 
 export const Role = Type.Union([
   Type.Literal('member'),
@@ -44,7 +44,7 @@ export const DemoLoginBody = Type.Object({ userId: Id }, { additionalProperties:
 export type DemoLoginBody = Static<typeof DemoLoginBody>
 
 export const WechatLoginBody = Type.Object(
-  { code: Type.String({ minLength: 1, maxLength: 128 }) },
+  { code: TextField({ minLength: 1, maxLength: 128 }) },
   { additionalProperties: false },
 )
 export type WechatLoginBody = Static<typeof WechatLoginBody>

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Id, IsoTime, NamedRef, Page, PageQuery } from './common'
+import { Id, IsoTime, NamedRef, Page, PageQuery, TextField } from './common'
 
 /** 党务培训 or 学习课程 */
 export const CourseKind = Type.Union([Type.Literal('training'), Type.Literal('study')])
@@ -69,8 +69,8 @@ export const SessionCreate = Type.Object(
   {
     startsAt: IsoTime,
     endsAt: IsoTime,
-    venue: Type.String({ minLength: 1, maxLength: 200 }),
-    lecturer: Type.String({ minLength: 1, maxLength: 100 }),
+    venue: TextField({ minLength: 1, maxLength: 200 }),
+    lecturer: TextField({ minLength: 1, maxLength: 100 }),
   },
   { additionalProperties: false },
 )
@@ -78,9 +78,9 @@ export type SessionCreate = Static<typeof SessionCreate>
 
 export const CourseCreate = Type.Object(
   {
-    title: Type.String({ minLength: 1, maxLength: 100 }),
+    title: TextField({ minLength: 1, maxLength: 100 }),
     kind: Type.Optional(CourseKind),
-    description: Type.String({ maxLength: 20000 }),
+    description: TextField({ multiline: true, maxLength: 20000 }),
     branchId: Type.Optional(Type.Union([Id, Type.Null()])),
     capacity: Type.Integer({ minimum: 1, maximum: 100000 }),
     sessions: Type.Array(SessionCreate, { minItems: 1, maxItems: 100 }),
@@ -102,7 +102,7 @@ export type CheckinCode = Static<typeof CheckinCode>
 export const CheckinBody = Type.Union([
   Type.Object(
     {
-      code: Type.String({ minLength: 1, maxLength: 512 }),
+      code: TextField({ minLength: 1, maxLength: 512 }),
       /** set by the phone's offline queue: when the member scanned */
       scannedAt: Type.Optional(IsoTime),
     },
@@ -156,7 +156,7 @@ export const ManualAttendanceBody = Type.Object(
   {
     memberId: Id,
     status: Type.Union([Type.Literal('present'), Type.Literal('leave')]),
-    note: Type.Optional(Type.String({ maxLength: 200 })),
+    note: Type.Optional(TextField({ maxLength: 200 })),
   },
   { additionalProperties: false },
 )

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Id, IsoTime, NamedRef, Page, PageQuery } from './common'
+import { Id, IsoTime, NamedRef, Page, PageQuery, TextField } from './common'
 
 export const CATEGORY_NAMES = {
   roadshow: '红色路演',
@@ -78,10 +78,10 @@ export const EventListQuery = Type.Object(
 export type EventListQuery = Static<typeof EventListQuery>
 
 const eventFields = {
-  title: Type.String({ minLength: 1, maxLength: 100 }),
+  title: TextField({ minLength: 1, maxLength: 100 }),
   category: CategoryCode,
-  description: Type.String({ maxLength: 20000 }),
-  venue: Type.String({ minLength: 1, maxLength: 200 }),
+  description: TextField({ multiline: true, maxLength: 20000 }),
+  venue: TextField({ minLength: 1, maxLength: 200 }),
   startsAt: IsoTime,
   endsAt: IsoTime,
   capacity: Type.Integer({ minimum: 1, maximum: 100000 }),

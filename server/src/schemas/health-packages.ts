@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Id, IsoTime, NamedRef } from './common'
+import { Id, IsoTime, NamedRef, TextField } from './common'
 
 export const ClaimStatus = Type.Union([Type.Literal('claimed'), Type.Literal('redeemed')])
 export type ClaimStatus = Static<typeof ClaimStatus>
@@ -24,8 +24,8 @@ export type HealthPackageList = Static<typeof HealthPackageList>
 
 export const HealthPackageCreate = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    description: Type.String({ maxLength: 2000 }),
+    name: TextField({ minLength: 1, maxLength: 100 }),
+    description: TextField({ multiline: true, maxLength: 2000 }),
     stock: Type.Integer({ minimum: 1, maximum: 100000 }),
     claimStart: IsoTime,
     claimEnd: IsoTime,
@@ -38,7 +38,7 @@ export const ClaimResult = Type.Object({ code: Type.String(), status: Type.Liter
 export type ClaimResult = Static<typeof ClaimResult>
 
 export const RedeemBody = Type.Object(
-  { code: Type.String({ minLength: 4, maxLength: 32 }) },
+  { code: TextField({ minLength: 4, maxLength: 32 }) },
   { additionalProperties: false },
 )
 export type RedeemBody = Static<typeof RedeemBody>

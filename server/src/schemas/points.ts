@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Id, IsoTime, NamedRef, PageQuery } from './common'
+import { Id, IsoTime, NamedRef, PageQuery, TextField } from './common'
 import { AnnouncementDetail } from './announcements'
 import { PoliticalStatus } from './auth'
 
@@ -72,7 +72,7 @@ export const MemberCard = Type.Object({
 export type MemberCard = Static<typeof MemberCard>
 
 export const CardPayloadBody = Type.Object(
-  { payload: Type.String({ minLength: 1, maxLength: 512 }) },
+  { payload: TextField({ minLength: 1, maxLength: 512 }) },
   { additionalProperties: false },
 )
 export type CardPayloadBody = Static<typeof CardPayloadBody>
@@ -115,7 +115,7 @@ export const BranchStatsQuery = Type.Object(
     /** park admins: one branch; omitted: the whole park. Secretaries: their own branch only. */
     branchId: Type.Optional(Id),
     /** a month in park time, `2026-11`; default the current month */
-    month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })),
+    month: Type.Optional(Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$', examples: ['2026-11'] })),
   },
   { additionalProperties: false },
 )

@@ -3,9 +3,15 @@ import type { AddressInfo } from 'node:net'
 import type { DemoUser, LoginResult } from '../../../../server/src/schemas'
 import { bearer, databases, startApp, type TestApp } from '../../harness'
 
-/** Stands in for api.weixin.qq.com: `good-*` codes map to an openid, anything else is rejected. */
+const MIB = 1024 * 1024
+
+/**
+ * Stands in for api.weixin.qq.com: `good-*` codes map to an openid, a few codes give odd answers
+ * (`null`, `42`, a 64 MiB body that `sent` counts), anything else is rejected.
+ */
 function fakeWechat() {
   const calls: URLSearchParams[] = []
+  const sent = { huge: 0 }
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (url.pathname !== '/sns/jscode2session') {
@@ -20,12 +26,32 @@ function fakeWechat() {
       response.end(JSON.stringify({ openid: `openid-${code.slice(5)}`, session_key: 'k' }))
     } else if (code === 'broken') {
       response.end('<html>oops</html>')
+    } else if (code === 'null' || code === '42' || code === 'array') {
+      response.end(code === 'array' ? '[{"openid":"x"}]' : code)
+    } else if (code === 'huge') {
+      // 64 MiB of one JSON string, written as fast as the client takes it.
+      const chunk = Buffer.alloc(MIB, 'x')
+      let left = 64
+      const write = () => {
+        while (left > 0) {
+          left--
+          sent.huge += chunk.length
+          if (!response.write(left === 63 ? Buffer.concat([Buffer.from('{"openid":"'), chunk]) : chunk)) {
+            response.once('drain', write)
+            return
+          }
+        }
+        response.end('"}')
+      }
+      response.on('close', () => (left = 0))
+      write()
     } else {
       response.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }))
     }
   })
   return {
     calls,
+    sent,
     start: () =>
       new Promise<string>((resolve) =>
         server.listen(0, '127.0.0.1', () =>
@@ -100,6 +126,26 @@ describe.each(databases)('POST /api/auth/wechat on $name', (database) => {
     const response = await wechatLogin(t, 'broken')
     expect(response.statusCode).toBe(502)
     expect(response.json().error.code).toBe('WECHAT_UNAVAILABLE')
+  })
+
+  it('answers 502 WECHAT_UNAVAILABLE when WeChat answers JSON that is not an object', async () => {
+    for (const code of ['null', '42', 'array']) {
+      const response = await wechatLogin(t, code)
+      expect({ code, status: response.statusCode, error: response.json().error.code }).toEqual({
+        code,
+        status: 502,
+        error: 'WECHAT_UNAVAILABLE',
+      })
+    }
+  })
+
+  it('stops reading an oversized WeChat answer early and answers 502', async () => {
+    const response = await wechatLogin(t, 'huge')
+    expect(response.statusCode).toBe(502)
+    expect(response.json().error.code).toBe('WECHAT_UNAVAILABLE')
+    // The connection is dropped after the first bytes: far from all 64 MiB is ever sent.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(wechat.sent.huge).toBeLessThan(16 * MIB)
   })
 
   it('validates the body', async () => {
