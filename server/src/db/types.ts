@@ -139,11 +139,19 @@ export interface HealthClaimsTable {
 export interface IdempotencyKeysTable {
   user_id: number
   key: string
-  /** The request the key was first used for, e.g. `POST /api/events/12/signup`. */
+  /** The request the key was first used for: method, path and a hash of the body. */
   scope: string
   status_code: number
   response_json: string
   created_at: string
+}
+
+/** One limited key (e.g. a login address) in its current fixed window; see plugins/security. */
+export interface RateLimitsTable {
+  key: string
+  hits: number
+  /** Milliseconds since the epoch (PostgreSQL returns bigint as text). */
+  resets_at: number | string
 }
 
 /** 学习积分 rules, seeded by the migration; read on every award, so a change applies at once. */
@@ -280,6 +288,7 @@ export interface Database {
   health_packages: HealthPackagesTable
   health_claims: HealthClaimsTable
   idempotency_keys: IdempotencyKeysTable
+  rate_limits: RateLimitsTable
   courses: CoursesTable
   course_sessions: CourseSessionsTable
   course_enrolments: CourseEnrolmentsTable

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/types'
 import { AppError } from '../../errors'
@@ -16,11 +17,44 @@ export interface IdempotentAnswer extends Answer {
 export interface IdempotencyKey {
   userId: number
   key: string
-  /** The request the key belongs to, e.g. `POST /api/events/12/signup`. */
+  /** The request the key belongs to: `POST /api/events/12/signup sha256:…` (method, path, body). */
   scope: string
 }
 
+/** What of a request decides whether a retry is the same request (a FastifyRequest has all of it). */
+export interface KeyedRequest {
+  method: string
+  url: string
+  body?: unknown
+  headers: { 'idempotency-key'?: string | string[] }
+}
+
+/** Keys are kept at least this long (API.md); older ones are deleted. */
+export const KEY_LIFETIME_MS = 24 * 3600 * 1000
+
 const SAVEPOINT = 'idempotent_operation'
+
+/** Statuses that mean "not yours" or "not there": such an answer is not stored under the key. */
+const UNAUTHORISED_STATUSES = new Set([401, 403, 404])
+
+/** JSON with object keys sorted, so `{a,b}` and `{b,a}` are one body. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${canonicalJson(item)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/** Method, path (without the query) and a digest of the body: what one key may be used for. */
+export function scopeOf(request: Pick<KeyedRequest, 'method' | 'url' | 'body'>): string {
+  const path = request.url.split('?')[0] ?? ''
+  const body = request.body === undefined ? '' : canonicalJson(request.body)
+  return `${request.method.toUpperCase()} ${path} sha256:${createHash('sha256').update(body).digest('base64url')}`
+}
 
 const errorAnswer = (error: AppError): Answer => ({
   statusCode: error.statusCode,
@@ -32,8 +66,9 @@ const errorAnswer = (error: AppError): Answer => ({
  * transaction, so the first request with a key does the work and every later one (or a concurrent
  * one, which waits on the key's unique index until the first commits) answers what the first
  * answered and changes nothing. Business errors (AppError 4xx) are stored as answers too, with the
- * operation's own writes rolled back to a savepoint; anything else rolls everything back, so the
- * request can be retried with the same key.
+ * operation's own writes rolled back to a savepoint — except 401/403/404, which roll back the key
+ * as well (a key is kept only for a request its user may make). Anything else rolls everything
+ * back, so the request can be retried with the same key. Keys older than a day are deleted first.
  */
 export async function runIdempotent(
   db: Kysely<Database>,
@@ -45,6 +80,10 @@ export async function runIdempotent(
     const answer = await db.transaction().execute(operation)
     return { ...answer, replayed: false }
   }
+
+  // In the database, so it holds whichever instance answers; the index on created_at keeps it cheap.
+  const expired = new Date(now.getTime() - KEY_LIFETIME_MS).toISOString()
+  await db.deleteFrom('idempotency_keys').where('created_at', '<', expired).execute()
 
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -80,6 +119,7 @@ export async function runIdempotent(
       await sql`release savepoint ${sql.raw(SAVEPOINT)}`.execute(trx)
     } catch (error) {
       if (!(error instanceof AppError) || error.statusCode >= 500) throw error
+      if (UNAUTHORISED_STATUSES.has(error.statusCode)) throw error
       await sql`rollback to savepoint ${sql.raw(SAVEPOINT)}`.execute(trx)
       answer = errorAnswer(error)
     }
@@ -93,11 +133,12 @@ export async function runIdempotent(
   })
 }
 
-/** The key of a request, if it sent an `Idempotency-Key` header (validated by the route schema). */
-export function idempotencyKeyOf(
-  userId: number,
-  header: string | undefined,
-  scope: string,
-): IdempotencyKey | null {
-  return header === undefined ? null : { userId, key: header, scope }
+/**
+ * The key of a user's request, if it sent an `Idempotency-Key` header (validated by the route
+ * schema), scoped to the request's method, path and body.
+ */
+export function idempotencyKeyOf(userId: number, request: KeyedRequest): IdempotencyKey | null {
+  const header = request.headers['idempotency-key']
+  if (typeof header !== 'string') return null
+  return { userId, key: header, scope: scopeOf(request) }
 }

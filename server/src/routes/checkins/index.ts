@@ -42,7 +42,7 @@ const checkins: FastifyPluginAsyncTypebox = async (app) => {
       const attemptWindow = 'shortCode' in body ? await takeShortCodeAttempt(app.db, user.id, now) : null
       let wrongShortCode = false
       try {
-        const key = idempotencyKeyOf(user.id, request.headers['idempotency-key'], 'POST /api/checkins')
+        const key = idempotencyKeyOf(user.id, request)
         const answer = await runIdempotent(
           app.db,
           key,

@@ -30,11 +30,7 @@ const eventCheckins: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const user = currentUser(request)
       const { id } = request.params
-      const key = idempotencyKeyOf(
-        user.id,
-        request.headers['idempotency-key'],
-        `POST /api/events/${id}/checkins ${request.body.payload}`,
-      )
+      const key = idempotencyKeyOf(user.id, request)
       const answer = await runIdempotent(app.db, key, async (trx) => ({
         statusCode: 201,
         body: await checkInByCard(

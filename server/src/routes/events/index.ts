@@ -163,11 +163,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const user = currentUser(request)
       const { id } = request.params
-      const key = idempotencyKeyOf(
-        user.id,
-        request.headers['idempotency-key'],
-        `POST /api/events/${id}/signup`,
-      )
+      const key = idempotencyKeyOf(user.id, request)
       const answer = await runIdempotent(app.db, key, async (trx) => ({
         statusCode: 201,
         body: await signUp(trx, eventViewerOf(user), id, new Date()),

@@ -74,11 +74,7 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const user = currentUser(request)
       const { id } = request.params
-      const key = idempotencyKeyOf(
-        user.id,
-        request.headers['idempotency-key'],
-        `POST /api/health-packages/${id}/claim`,
-      )
+      const key = idempotencyKeyOf(user.id, request)
       const answer = await runIdempotent(app.db, key, async (trx) => ({
         statusCode: 201,
         body: await claimHealthPackage(trx, user, id, new Date()),
