@@ -175,5 +175,25 @@ export async function addMembers(
   return ids
 }
 
+/**
+ * A login token made as the app makes them, with what a test needs to differ: another secret, an
+ * issue time in the past, another lifetime or algorithm.
+ */
+export function signedToken(
+  app: App,
+  userId: number,
+  options: { secret?: string; issuedAt?: number; ttlSeconds?: number; algorithm?: 'HS256' | 'HS512' } = {},
+): string {
+  return app.jwt.sign(
+    { sub: String(userId) },
+    {
+      ...(options.secret ? { key: options.secret } : {}),
+      ...(options.issuedAt ? { clockTimestamp: options.issuedAt } : {}),
+      ...(options.ttlSeconds ? { expiresIn: options.ttlSeconds } : {}),
+      ...(options.algorithm ? { algorithm: options.algorithm } : {}),
+    },
+  )
+}
+
 /** A bearer header for any user, without going through a login endpoint. */
 export const tokenFor = (app: App, userId: number) => bearer(app.issueToken(userId))

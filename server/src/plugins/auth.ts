@@ -1,6 +1,7 @@
+import fastifyJwt from '@fastify/jwt'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { signToken, verifyToken } from '../domain/auth/token'
+import { isCanonicalToken, TOKEN_ALGORITHM, userIdOfClaims } from '../domain/auth/token'
 import type { CurrentUser } from '../domain/users/mapper'
 import { findUserById } from '../domain/users/repository'
 import { forbidden, unauthenticated } from '../errors'
@@ -16,7 +17,12 @@ declare module 'fastify' {
     requireRole: (...roles: Role[]) => Guard
     issueToken: (userId: number) => string
   }
-  interface FastifyRequest {
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: { sub: string }
+    /** `request.user`: the signed-in user as read from the database (see `authenticate`). */
     user: CurrentUser | null
   }
 }
@@ -31,14 +37,33 @@ export default fp(
   async (app) => {
     const { jwtSecret, jwtTtlSeconds } = app.config
 
+    await app.register(fastifyJwt, {
+      secret: jwtSecret,
+      // @fastify/jwt reads a number as seconds.
+      sign: { algorithm: TOKEN_ALGORITHM, expiresIn: jwtTtlSeconds },
+      verify: { algorithms: [TOKEN_ALGORITHM], requiredClaims: ['sub', 'exp'] },
+      // `request.user` is ours (the database row); the library's claims decorator goes elsewhere.
+      decoratorName: 'tokenClaims',
+    })
+
+    /** The user id of a valid, unexpired token in its exact spelling; null for anything else. */
+    const userIdOfToken = (token: string): number | null => {
+      if (!isCanonicalToken(token)) return null
+      try {
+        return userIdOfClaims(app.jwt.verify(token))
+      } catch {
+        return null
+      }
+    }
+
     app.decorateRequest('user', null)
-    app.decorate('issueToken', (userId: number) => signToken(jwtSecret, userId, jwtTtlSeconds))
+    app.decorate('issueToken', (userId: number) => app.jwt.sign({ sub: String(userId) }))
 
     const authenticate: Guard = async (request) => {
       const header = request.headers.authorization
       const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
       if (!match?.[1]) throw unauthenticated()
-      const userId = verifyToken(jwtSecret, match[1])
+      const userId = userIdOfToken(match[1])
       if (userId === null) throw unauthenticated('登录已失效,请重新登录')
       // Read on every request, so a changed role or a removed account applies at once.
       const user = await findUserById(app.db, userId)

@@ -1,4 +1,3 @@
-import { signToken } from '../../../server/src/domain/auth/token'
 import { CARD_PREFIX, signCard } from '../../../server/src/domain/cards/card'
 import type {
   AttendeeList,
@@ -7,7 +6,15 @@ import type {
   MemberCard,
   VerifiedCard,
 } from '../../../server/src/schemas'
-import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
+import {
+  addMembers,
+  databases,
+  seededPeople,
+  signedToken,
+  startApp,
+  tokenFor,
+  type TestApp,
+} from '../harness'
 import { ledgerOf, sumOf } from './points-fixtures'
 
 const MINUTE = 60 * 1000
@@ -128,7 +135,7 @@ describe.each(databases)('member card on $name', (database) => {
         `rede1.${claims}.${signature}`,
         signCard('another-server-secret-long-enough', memberA.id, new Date()).payload,
         signCard(secret(), 999_999, new Date()).payload, // no such member
-        signToken(secret(), memberA.id, 3600), // a login token is not a card
+        signedToken(t.app, memberA.id), // a login token is not a card
         'hello',
         '....',
         `${CARD_PREFIX}.!!!.???`,

@@ -1,6 +1,5 @@
-import { signToken } from '../../../server/src/domain/auth/token'
 import type { Me } from '../../../server/src/schemas'
-import { bearer, databases, login, seededPeople, startApp, type TestApp } from '../harness'
+import { bearer, databases, login, seededPeople, signedToken, startApp, type TestApp } from '../harness'
 
 describe.each(databases)('GET /api/me on $name', (database) => {
   let t: TestApp
@@ -69,8 +68,7 @@ describe.each(databases)('GET /api/me on $name', (database) => {
   it('answers 401 UNAUTHENTICATED for missing, garbage, expired, tampered or orphaned tokens', async () => {
     const people = await seededPeople(t.app)
     const member = people.plainMembers[0]!
-    const secret = t.config.jwtSecret
-    const valid = signToken(secret, member.id, 3600)
+    const valid = signedToken(t.app, member.id)
     const [header, , signature] = valid.split('.')
     const forgedPayload = Buffer.from(
       JSON.stringify({ sub: String(people.parkAdmins[0]!.id), iat: 0, exp: 4_000_000_000 }),
@@ -82,10 +80,10 @@ describe.each(databases)('GET /api/me on $name', (database) => {
       { authorization: 'Bearer garbage' },
       { authorization: 'Bearer a.b.c' },
       { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` },
-      bearer(signToken(secret, member.id, 60, Date.now() - 3600_000)),
+      bearer(signedToken(t.app, member.id, { ttlSeconds: 60, issuedAt: Date.now() - 3600_000 })),
       bearer(`${header}.${forgedPayload}.${signature}`),
-      bearer(signToken('some-other-secret', member.id, 3600)),
-      bearer(signToken(secret, 999_999, 3600)),
+      bearer(signedToken(t.app, member.id, { secret: 'some-other-secret' })),
+      bearer(signedToken(t.app, 999_999)),
     ]
     for (const headers of attempts) {
       const response = await me(headers)

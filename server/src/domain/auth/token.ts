@@ -1,42 +1,34 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
-
 /*
- * Access tokens are compact HS256 JWTs: `{ sub: userId, iat, exp }`. Only what the server needs;
- * who the user is and what they may do is read from the database on every request.
+ * Login tokens are compact HS256 JWTs `{ sub: userId, iat, exp }`, made and checked by
+ * @fastify/jwt (fast-jwt) in plugins/auth. Only what the server needs: who the user is and what
+ * they may do is read from the database on every request. Tokens made by the earlier signer (the
+ * same secret, header and claims) verify unchanged.
  */
 
-const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')
+export const TOKEN_ALGORITHM = 'HS256'
 
-const sign = (secret: string, data: string): Buffer => createHmac('sha256', secret).update(data).digest()
+const BASE64URL = /^[A-Za-z0-9_-]+$/
 
-export function signToken(secret: string, userId: number, ttlSeconds: number, now = Date.now()): string {
-  const iat = Math.floor(now / 1000)
-  const payload = Buffer.from(JSON.stringify({ sub: String(userId), iat, exp: iat + ttlSeconds })).toString(
-    'base64url',
+/**
+ * True when the token is three base64url segments, each in its one canonical spelling: no `=`
+ * padding and no spare bits set in its last character. fast-jwt refuses padding but decodes a
+ * respelled last character to the same bytes, so the spelling is checked here first.
+ */
+export function isCanonicalToken(token: string): boolean {
+  const segments = token.split('.')
+  return (
+    segments.length === 3 &&
+    segments.every(
+      (segment) =>
+        BASE64URL.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment,
+    )
   )
-  const data = `${HEADER}.${payload}`
-  return `${data}.${sign(secret, data).toString('base64url')}`
 }
 
-/** The user id of a valid, unexpired token; null for anything else. */
-export function verifyToken(secret: string, token: string, now = Date.now()): number | null {
-  const parts = token.split('.')
-  if (parts.length !== 3) return null
-  const [header, payload, signature] = parts as [string, string, string]
-  if (header !== HEADER) return null
-  const expected = sign(secret, `${header}.${payload}`)
-  const given = Buffer.from(signature, 'base64url')
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
-
-  let claims: unknown
-  try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
-  } catch {
-    return null
-  }
+/** The user id a verified token's claims name; null when `sub` is not a positive integer. */
+export function userIdOfClaims(claims: unknown): number | null {
   if (typeof claims !== 'object' || claims === null) return null
-  const { sub, exp } = claims as { sub?: unknown; exp?: unknown }
-  if (typeof exp !== 'number' || exp * 1000 <= now) return null
-  const userId = typeof sub === 'string' ? Number(sub) : NaN
-  return Number.isSafeInteger(userId) && userId > 0 ? userId : null
+  const { sub } = claims as { sub?: unknown }
+  const userId = typeof sub === 'string' && /^[1-9][0-9]{0,15}$/.test(sub) ? Number(sub) : NaN
+  return Number.isSafeInteger(userId) ? userId : null
 }
