@@ -43,6 +43,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     logger: options.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
+    // While closing, requests still arriving on open connections get our envelope (plugins/errors).
+    return503OnClosing: false,
     // Bad percent-encoding or an overlong path segment fails before routing: same error envelope.
     frameworkErrors: (error, _request, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'

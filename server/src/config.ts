@@ -51,7 +51,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl: nonEmpty(env.DATABASE_URL),
     databaseSchema,
-    demoLogin: flag(env.DEMO_LOGIN, 'DEMO_LOGIN', !production),
+    demoLogin: demoLogin(env, production),
     jwtSecret: jwtSecret(env, production, dataDir),
     jwtTtlSeconds: integer(env.JWT_TTL_SECONDS, 'JWT_TTL_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
     wechat: {
@@ -95,12 +95,28 @@ function flag(value: string | undefined, name: string, fallback: boolean): boole
   throw new Error(`${name} must be 1 or 0, got "${value}"`)
 }
 
+/** Minimum JWT_SECRET length in production: HS256 keys shorter than its 32-byte hash are weak. */
+const MIN_SECRET_BYTES = 32
+
+function demoLogin(env: Env, production: boolean): boolean {
+  const on = flag(env.DEMO_LOGIN, 'DEMO_LOGIN', !production)
+  if (on && production) {
+    throw new Error('DEMO_LOGIN=1 is not allowed in production: anyone could sign in as any demo account')
+  }
+  return on
+}
+
 /**
- * Production must bring its own secret. Elsewhere one is generated on first start and kept in the
+ * Production must bring its own secret, at least 32 bytes long. Elsewhere one is generated on first start and kept in the
  * data folder, so tokens survive restarts without any setup.
  */
 function jwtSecret(env: Env, production: boolean, dataDir: string): string {
   const given = nonEmpty(env.JWT_SECRET)
+  if (given && production && Buffer.byteLength(given, 'utf8') < MIN_SECRET_BYTES) {
+    throw new Error(
+      `JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes in production (got ${Buffer.byteLength(given, 'utf8')}): use a long random string`,
+    )
+  }
   if (given) return given
   if (production) {
     throw new Error('JWT_SECRET is required when NODE_ENV=production (set it to a long random string)')

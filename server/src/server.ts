@@ -1,16 +1,29 @@
 import type { AddressInfo } from 'node:net'
 import { buildApp } from './app'
-import { loadConfig } from './config'
+import { loadConfig, type Config } from './config'
 import { migrateToLatest } from './db/migrate'
 import { seedIfEmpty } from './db/seed'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
+/** Settings that make no sense end the start with one clear line, not a stack trace. */
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    console.error(`红e园区 cannot start: ${(error as Error).message}`)
+    process.exit(1)
+  }
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig()
+  const config = loadConfigOrExit()
   const app = await buildApp(config)
-  await migrateToLatest(app.db)
-  await seedIfEmpty(app.db)
+  // Instances started together on one empty database take turns (see db/setup-lock.ts).
+  await app.underSetupLock(async () => {
+    await migrateToLatest(app.db)
+    await seedIfEmpty(app.db)
+  })
 
   const login = config.demoLogin
     ? 'demo login on: open it and pick a demo account'

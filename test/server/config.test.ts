@@ -35,9 +35,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(/JWT_SECRET/)
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40) })
     expect(config.demoLogin).toBe(false)
-    expect(
-      loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: 'x', DEMO_LOGIN: '1' }).demoLogin,
-    ).toBe(true)
+  })
+
+  it('refuses to start in production with a short JWT_SECRET or with demo login', () => {
+    const production = { NODE_ENV: 'production', DATA_DIR: dataDir }
+    // 31 bytes, and 11 Chinese characters (33 bytes in UTF-8, but fewer than 32 characters is fine).
+    expect(() => loadConfig({ ...production, JWT_SECRET: 'x'.repeat(31) })).toThrow(
+      'JWT_SECRET must be at least 32 bytes in production (got 31): use a long random string',
+    )
+    expect(loadConfig({ ...production, JWT_SECRET: '红'.repeat(11) }).jwtSecret).toBe('红'.repeat(11))
+    expect(() => loadConfig({ ...production, JWT_SECRET: 'x'.repeat(40), DEMO_LOGIN: '1' })).toThrow(
+      'DEMO_LOGIN=1 is not allowed in production: anyone could sign in as any demo account',
+    )
+    // Outside production a short secret and demo login stay allowed.
+    expect(loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'short', DEMO_LOGIN: '1' }).demoLogin).toBe(true)
   })
 
   it('reads the environment and rejects nonsense', () => {

@@ -16,21 +16,24 @@ async function main(command: string | undefined): Promise<void> {
     return
   }
   const config = loadConfig()
-  const { db, dialect, destroy } = createDb(config)
+  const { db, dialect, underSetupLock, destroy } = createDb(config)
   try {
-    if (command === 'down') {
-      const reverted = await migrateDown(db)
-      console.log(reverted.length ? `reverted ${reverted.join(', ')}` : 'nothing to revert')
-      return
-    }
-    const applied = await migrateToLatest(db)
-    console.log(
-      applied.length ? `migrated (${dialect}): ${applied.join(', ')}` : `schema up to date (${dialect})`,
-    )
-    if (command === 'seed') {
-      const seeded = await seedIfEmpty(db)
-      console.log(seeded ? 'demo data seeded' : 'database not empty: seed skipped')
-    }
+    // The same lock as a starting server holds: never two migrations at once.
+    await underSetupLock(async () => {
+      if (command === 'down') {
+        const reverted = await migrateDown(db)
+        console.log(reverted.length ? `reverted ${reverted.join(', ')}` : 'nothing to revert')
+        return
+      }
+      const applied = await migrateToLatest(db)
+      console.log(
+        applied.length ? `migrated (${dialect}): ${applied.join(', ')}` : `schema up to date (${dialect})`,
+      )
+      if (command === 'seed') {
+        const seeded = await seedIfEmpty(db)
+        console.log(seeded ? 'demo data seeded' : 'database not empty: seed skipped')
+      }
+    })
   } finally {
     await destroy()
   }

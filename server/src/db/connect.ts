@@ -10,6 +10,7 @@ import {
 } from 'kysely'
 import { Pool } from 'pg'
 import type { Config } from '../config'
+import { postgresSetupLock, sqliteSetupLock, type SetupLock } from './setup-lock'
 import type { Database } from './types'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -17,6 +18,8 @@ export type DialectName = 'sqlite' | 'postgres'
 export interface DbHandle {
   db: Kysely<Database>
   dialect: DialectName
+  /** Holds the setup lock while migrating and seeding (see setup-lock.ts). */
+  underSetupLock: SetupLock
   destroy(): Promise<void>
 }
 
@@ -48,7 +51,7 @@ export function createDb(
     pool.on('error', onConnectionError)
     pool.on('connect', (client) => client.on('error', onConnectionError))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', destroy: () => db.destroy() }
+    return { db, dialect: 'postgres', underSetupLock: postgresSetupLock(pool), destroy: () => db.destroy() }
   }
 
   mkdirSync(config.dataDir, { recursive: true })
@@ -59,7 +62,12 @@ export function createDb(
   // Safe with WAL: a power loss may drop the last commits but never corrupts the file.
   sqlite.pragma('synchronous = NORMAL')
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() }
+  return {
+    db,
+    dialect: 'sqlite',
+    underSetupLock: sqliteSetupLock(path.join(config.dataDir, `${SQLITE_FILE}.setup-lock`)),
+    destroy: () => db.destroy(),
+  }
 }
 
 /** Prepared statements kept per SQL text (least recently used dropped first). */

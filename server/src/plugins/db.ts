@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>
     dbDialect: DialectName
+    /** Runs migrations and the seed one instance at a time (see db/setup-lock.ts). */
+    underSetupLock: DbHandle['underSetupLock']
   }
 }
 
@@ -15,6 +17,7 @@ export default fp<{ handle: DbHandle }>(
   async (app, { handle }) => {
     app.decorate('db', handle.db)
     app.decorate('dbDialect', handle.dialect)
+    app.decorate('underSetupLock', handle.underSetupLock)
     app.addHook('onClose', async () => {
       await handle.destroy()
     })

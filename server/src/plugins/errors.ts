@@ -131,6 +131,18 @@ export default fp<ErrorsOptions>(
       return send(reply, 500, 'INTERNAL', '服务器开小差了,请稍后再试')
     })
 
+    // After SIGTERM (app.close()) requests in flight finish; one that still arrives on an open
+    // connection is turned away in the usual envelope, and the connection is closed.
+    let closing = false
+    app.addHook('preClose', async () => {
+      closing = true
+    })
+    app.addHook('onRequest', async (_request, reply) => {
+      if (!closing) return
+      void reply.header('connection', 'close').header('retry-after', '1')
+      return send(reply, 503, 'SHUTTING_DOWN', '服务正在重启,请稍后重试')
+    })
+
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? ''
       const isApi = path === '/api' || path.startsWith('/api/')
