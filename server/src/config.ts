@@ -21,8 +21,14 @@ export interface Config {
   /** The built H5 app; served only when the folder exists. */
   staticDir: string
   logLevel: LogLevel
-  /** Login attempts allowed per IP and minute. */
-  loginRateLimit: number
+  /** Login attempts per minute from one client address (a venue behind one NAT must fit). */
+  loginLimitPerAddress: number
+  /** Login attempts per minute for one account, from anywhere. */
+  loginLimitPerAccount: number
+  /** `redis://…`: keep the login limits in Redis instead of the database. */
+  redisUrl: string | undefined
+  /** Prefix of every Redis key this app writes (several deployments may share one Redis). */
+  redisKeyPrefix: string
   trustProxy: boolean
 }
 
@@ -61,7 +67,10 @@ export function loadConfig(env: Env = process.env): Config {
     },
     staticDir: path.resolve(process.cwd(), nonEmpty(env.STATIC_DIR) ?? path.join(repoRoot, 'dist', 'h5')),
     logLevel,
-    loginRateLimit: integer(env.LOGIN_RATE_LIMIT, 'LOGIN_RATE_LIMIT', 20, 1, 1_000_000),
+    loginLimitPerAddress: integer(env.LOGIN_LIMIT_PER_ADDRESS, 'LOGIN_LIMIT_PER_ADDRESS', 1200, 1, 1_000_000),
+    loginLimitPerAccount: integer(env.LOGIN_LIMIT_PER_ACCOUNT, 'LOGIN_LIMIT_PER_ACCOUNT', 10, 1, 1_000_000),
+    redisUrl: nonEmpty(env.REDIS_URL),
+    redisKeyPrefix: nonEmpty(env.REDIS_KEY_PREFIX) ?? 'red-e-park:',
     trustProxy: flag(env.TRUST_PROXY, 'TRUST_PROXY', false),
   }
 }

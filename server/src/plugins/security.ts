@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import fp from 'fastify-plugin'
 import { AppError } from '../errors'
+import { databaseStore, redisClient } from './rate-limit-stores'
 
 export interface SecurityOptions {
   /** CSP sources (`'sha256-…'`) for the inline scripts of the H5 index page. */
@@ -33,9 +34,14 @@ export default fp<SecurityOptions>(
       strictTransportSecurity: app.config.production,
     })
 
-    // Off by default; login routes opt in through `config.rateLimit`.
+    // Off by default; the login routes apply theirs (routes/auth). Counted where every instance
+    // sees the same numbers: Redis when REDIS_URL is set, else the database.
+    const { redisUrl, redisKeyPrefix } = app.config
     await app.register(rateLimit, {
       global: false,
+      ...(redisUrl
+        ? { redis: redisClient(app, redisUrl), nameSpace: `${redisKeyPrefix}rate-limit:` }
+        : { store: databaseStore(app) }),
       errorResponseBuilder: (_request, context) =>
         new AppError(429, 'RATE_LIMITED', `操作过于频繁,请 ${Math.ceil(context.ttl / 1000)} 秒后再试`),
     })

@@ -1,9 +1,12 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { code2session } from '../../domain/auth/wechat'
 import { totalPoints } from '../../domain/points/repository'
 import { toDemoUser, toMe, type CurrentUser } from '../../domain/users/mapper'
 import { findDemoUser, findOrCreateWechatUser, listDemoUsers } from '../../domain/users/repository'
-import { notFound } from '../../errors'
+import { isDatabaseUnavailable } from '../../db/errors'
+import { AppError, notFound } from '../../errors'
+import { unavailableAsAppError } from '../../plugins/rate-limit-stores'
 import {
   DemoLoginBody,
   DemoUser,
@@ -13,9 +16,49 @@ import {
 } from '../../schemas'
 import { errorResponses } from '../../schemas/http'
 
+/** Login limits count attempts per minute. */
+const LIMIT_WINDOW_MS = 60_000
+
 const auth: FastifyPluginAsyncTypebox = async (app) => {
-  const { demoLogin, loginRateLimit, wechat } = app.config
-  const loginLimit = { rateLimit: { max: loginRateLimit, timeWindow: 60_000 } }
+  const { demoLogin, loginLimitPerAddress, loginLimitPerAccount, wechat } = app.config
+
+  /*
+   * Login limits, per minute and shared by every instance (plugins/security): per client address a
+   * ceiling generous enough for a whole venue behind one NAT, and per account a tight one. Every
+   * attempt counts against its address, valid or not; the account's count starts once the request
+   * names one (a demo user id, or the openid WeChat answered).
+   */
+  const accounts = new WeakMap<FastifyRequest, string>()
+  const limits = {
+    address: app.createRateLimit({
+      max: loginLimitPerAddress,
+      timeWindow: LIMIT_WINDOW_MS,
+      keyGenerator: (request) => `login:address:${request.ip}`,
+    }),
+    account: app.createRateLimit({
+      max: loginLimitPerAccount,
+      timeWindow: LIMIT_WINDOW_MS,
+      keyGenerator: (request) => `login:account:${accounts.get(request) ?? ''}`,
+    }),
+  }
+  const enforce = async (limit: keyof typeof limits, request: FastifyRequest, reply: FastifyReply) => {
+    let result: Awaited<ReturnType<(typeof limits)[typeof limit]>>
+    try {
+      result = await limits[limit](request)
+    } catch (error) {
+      throw isDatabaseUnavailable(error) ? error : unavailableAsAppError(error)
+    }
+    if (!result.isAllowed && result.isExceeded) {
+      void reply.header('retry-after', String(result.ttlInSeconds))
+      const who = limit === 'address' ? '当前网络' : '该账号'
+      throw new AppError(429, 'RATE_LIMITED', `${who}登录过于频繁,请 ${result.ttlInSeconds} 秒后再试`)
+    }
+  }
+  const limitAddress = (request: FastifyRequest, reply: FastifyReply) => enforce('address', request, reply)
+  const limitAccount = (request: FastifyRequest, reply: FastifyReply, account: string) => {
+    accounts.set(request, account)
+    return enforce('account', request, reply)
+  }
 
   const requireDemoLogin = async () => {
     if (!demoLogin) throw notFound('演示登录未开启')
@@ -43,8 +86,7 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/demo-login',
     {
-      onRequest: requireDemoLogin,
-      config: loginLimit,
+      onRequest: [requireDemoLogin, limitAddress],
       schema: {
         tags: ['auth'],
         summary: '以演示账号登录',
@@ -52,7 +94,8 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LoginResult, ...errorResponses(400, 404, 429) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      await limitAccount(request, reply, `demo:${request.body.userId}`)
       const user = await findDemoUser(app.db, request.body.userId)
       if (!user) throw notFound('演示账号不存在')
       return loginAnswer(user)
@@ -62,7 +105,7 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/wechat',
     {
-      config: loginLimit,
+      onRequest: limitAddress,
       schema: {
         tags: ['auth'],
         summary: '微信小程序登录(code → jscode2session)',
@@ -71,8 +114,9 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: LoginResult, ...errorResponses(400, 401, 429, 502, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { openid } = await code2session(wechat, request.body.code)
+      await limitAccount(request, reply, `wechat:${openid}`)
       return loginAnswer(await findOrCreateWechatUser(app.db, openid))
     },
   )
