@@ -67,7 +67,7 @@ function moduleScript(file: string): vm.Script {
   return script
 }
 
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   if (error && typeof error === 'object' && 'message' in error) {
     const stack = String((error as { stack?: unknown }).stack ?? '')
     const frame = stack.split('\n').find((line) => line.trim().startsWith('at '))
@@ -199,7 +199,7 @@ export class MiniProgram {
         info: ignore,
         debug: ignore,
         warn: (...args: unknown[]) => this.warnings.push(args.map(String).join(' ')),
-        error: (...args: unknown[]) => this.report(`console.error: ${args.map(describe).join(' ')}`),
+        error: (...args: unknown[]) => this.report(`console.error: ${args.map(describeError).join(' ')}`),
       },
       setTimeout: this.clock.setTimeout,
       clearTimeout: this.clock.clearTimeout,
@@ -246,7 +246,7 @@ export class MiniProgram {
       (app.onShow as AppFunction | undefined)?.call(app, program.toApp(launch)),
     )
     await program.navigate('reLaunch', `/${entry}`, 1).catch((error: unknown) => {
-      program.report(`the first page ${entry} did not open: ${describe(error)}`)
+      program.report(`the first page ${entry} did not open: ${describeError(error)}`)
     })
     await program.settle()
     return program
@@ -466,7 +466,7 @@ export class MiniProgram {
 
   private onUnhandledRejection = (reason: unknown, promise: Promise<unknown>) => {
     if (Object.getPrototypeOf(promise) === this.appPromise)
-      this.report(`unhandled rejection: ${describe(reason)}`)
+      this.report(`unhandled rejection: ${describeError(reason)}`)
   }
 
   private toApp<T>(value: T): T {
@@ -484,14 +484,14 @@ export class MiniProgram {
     try {
       fn()
     } catch (error) {
-      this.report(`${label} threw: ${describe(error)}`)
+      this.report(`${label} threw: ${describeError(error)}`)
     }
   }
 
   private track(work: Promise<unknown>) {
     const settled = work.then(
       () => undefined,
-      (error: unknown) => this.report(`async work failed: ${describe(error)}`),
+      (error: unknown) => this.report(`async work failed: ${describeError(error)}`),
     )
     this.inflight.add(settled)
     void settled.finally(() => this.inflight.delete(settled))
@@ -601,7 +601,14 @@ export class MiniProgram {
   }
 
   private open(route: string, query: Record<string, string>): PageRecord {
-    const record = this.createPage(route, query)
+    let record: PageRecord
+    try {
+      record = this.createPage(route, query)
+    } catch (error) {
+      // The page's code (or its sub-package's) threw while loading: on a phone the page stays blank.
+      this.report(`${route} did not load: ${describeError(error)}`)
+      throw new WxFail(`${route} did not load`)
+    }
     this.stack.push(record)
     if (this.tabs.includes(route)) this.tabPages.set(route, record)
     this.lifecycle(record, 'onLoad', query)

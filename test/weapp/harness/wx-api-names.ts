@@ -3,21 +3,29 @@
 // harness does not implement is then still a function, and a call to it is caught and reported.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import ts from 'typescript'
 
 let names: string[] | null = null
 
 export function wxApiNames(): string[] {
   if (names) return names
-  const typings = path.join(
+  const file = path.join(
     path.dirname(require.resolve('miniprogram-api-typings/package.json')),
     'types/wx/lib.wx.api.d.ts',
   )
-  const source = readFileSync(typings, 'utf8')
-  const start = source.indexOf('\n    interface Wx {')
-  if (start < 0) throw new Error(`no "interface Wx" in ${typings}`)
-  const end = source.indexOf('\n    }', start)
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest)
   const found = new Set<string>()
-  for (const match of source.slice(start, end).matchAll(/^ {8}([a-zA-Z0-9]+)\s*[<(]/gm)) found.add(match[1])
+  const visit = (node: ts.Node) => {
+    if (ts.isInterfaceDeclaration(node) && node.name.text === 'Wx') {
+      for (const member of node.members) {
+        if (member.name && ts.isIdentifier(member.name)) found.add(member.name.text)
+      }
+      return
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  if (found.size < 100) throw new Error(`only ${found.size} APIs in the Wx interface of ${file}`)
   names = [...found].sort()
   return names
 }
