@@ -4,6 +4,7 @@
 // port only known at run time. Run directly (`node scripts/lib/weapp-build.mjs`) it ensures the build.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { buildIsStale, root, taroBuild } from './taro-build.mjs'
 
 export const WEAPP_TEST_DIR = 'dist/weapp-test'
@@ -32,4 +33,4 @@ export function ensureWeappTestBuild() {
   writeFileSync(stamp, `${JSON.stringify({ origin: WEAPP_TEST_ORIGIN }, null, 2)}\n`)
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) ensureWeappTestBuild()
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) ensureWeappTestBuild()

@@ -432,17 +432,18 @@ export class MiniProgram {
   }
 
   /**
-   * Runs the app until it is idle: microtasks, HTTP in flight and timers due within a frame. Longer
+   * Runs the app until it is idle: microtasks, timers due within a frame, then HTTP in flight. Longer
    * timers (a toast's delay, a 10 s code rotation) wait for wait(ms).
    */
   async settle() {
     for (let round = 0; round < 10_000; round++) {
       await new Promise((resolve) => setImmediate(resolve))
+      // What is due now runs before an answer comes back from the network, as on a phone.
+      if (this.clock.fireNext(this.clock.now + FRAME_MS)) continue
       if (this.inflight.size > 0) {
         await Promise.race(this.inflight)
         continue
       }
-      if (this.clock.fireNext(this.clock.now + FRAME_MS)) continue
       return
     }
     throw new Error(`the mini-program never settles on ${this.route}: a timer keeps re-arming within a frame`)
