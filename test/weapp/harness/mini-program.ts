@@ -19,7 +19,6 @@ import {
   ancestry,
   elements,
   findByText,
-  isElement,
   renderPage,
   textOf,
   type Owner,
@@ -776,5 +775,3 @@ export class MiniProgram {
     throw new Error(`no form control for ${String(field)} on ${this.route}. The page reads: ${this.text()}`)
   }
 }
-
-export { isElement, textOf }
