@@ -31,7 +31,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // The weapp test build goes to a folder of its own (TARO_OUTPUT_ROOT), so it never replaces dist/weapp.
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${platform}`,
     plugins: [],
     defineConstants: {
       'process.env.TARO_APP_API': JSON.stringify(apiOrigin(platform, isProduction)),

@@ -43,6 +43,7 @@ export function DateTimeField({
       </View>
       <View className="date-time-field__pickers">
         <Picker
+          className="date-time-field__date-picker"
           mode="date"
           value={date}
           onChange={(event) => onChange(fromDateTimeInput(String(event.detail.value), time || '09:00'))}

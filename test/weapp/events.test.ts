@@ -1,0 +1,49 @@
+import type { Event, EventPage } from '../../types/api'
+import { isPlainMember, useWeapp } from './harness'
+
+describe('活动 in the mini-program', () => {
+  const weapp = useWeapp()
+
+  /** A member on the 活动 tab, and an upcoming event in `status` they have not signed up for. */
+  async function eventsTabWith(status: Event['status']) {
+    const member = weapp.person(isPlainMember)
+    const { items } = await weapp.server.api<EventPage>(member, '/api/events?when=upcoming')
+    const event = items.find((item) => item.status === status && !item.mySignup)
+    if (!event) throw new Error(`the seed has no ${status} event for ${member.name}`)
+    const app = await weapp.loginAs(member)
+    await app.tapTab('活动')
+    expect(app.text()).toContain('即将开始')
+    return { app, event }
+  }
+
+  it('a member signs up for an event with places left and sees 已报名', async () => {
+    const { app, event } = await eventsTabWith('open')
+    await app.tap(event.title)
+
+    expect(app.route).toBe('packages/event/detail/index')
+    expect(app.text()).toContain(event.title)
+    expect(app.text()).toContain(`剩余${event.capacity - event.confirmedCount}个名额`)
+    await app.tap('报名')
+
+    expect(app.toasts).toContain('报名成功')
+    expect(app.find('已报名')).toBeDefined()
+    expect(app.find('取消报名')).toBeDefined()
+
+    // The list says so too.
+    await app.back()
+    expect(app.findAll(event.title)).toHaveLength(1)
+    expect(app.text()).toContain(`已报名 ${event.title}`)
+  })
+
+  it('a member signs up for a full event and is told their place on the waitlist', async () => {
+    const { app, event } = await eventsTabWith('full')
+    expect(app.text()).toContain(`已满（候补${event.waitlistCount}人）`)
+    await app.tap(event.title)
+    expect(app.text()).toContain('名额已满，报名后进入候补')
+    await app.tap('报名')
+
+    expect(app.toasts).toContain('已进入候补')
+    expect(app.find(`候补第${event.waitlistCount + 1}位`)).toBeDefined()
+    expect(app.find('退出候补')).toBeDefined()
+  })
+})
