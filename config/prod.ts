@@ -1,4 +1,5 @@
 import type { UserConfigExport } from '@tarojs/cli'
+import { PrecompressPlugin } from './precompress'
 
 export default {
   mini: {
@@ -16,6 +17,8 @@ export default {
       // chunks lets pages share them and a phone downloads each once; tiny shared bits stay inline.
       const splitChunks = chain.optimization.get('splitChunks')
       if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 8 * 1024 })
+      // Brotli and gzip copies of every text asset, served as they are.
+      chain.plugin('precompress').use(PrecompressPlugin)
     },
   },
   terser: { enable: true, config: { compress: { drop_debugger: true, pure_funcs: ['console.debug'] } } },
