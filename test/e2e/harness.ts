@@ -60,8 +60,9 @@ export async function settle(page: Page) {
   )
 }
 
-/** Logs in through the demo-account picker as the named user. */
+/** Logs in through the demo-account picker as the named user, searching for them as a person would. */
 export async function demoLogin(page: Page, name: string) {
+  await page.locator('.login-panel__search input').fill(name)
   await page.locator('.demo-user', { hasText: name }).first().click()
 }
 
