@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
+import { acceptedEncoding } from '../../server/src/plugins/compress'
 import { databases, startApp, type TestApp } from './harness'
 
 const INDEX = `<!doctype html><html><head><title>红e园区</title></head><body><div id="app"></div>${'<!-- padding -->'.repeat(80)}<script src="/js/app.1c3e3afc.js"></script></body></html>`
@@ -135,5 +136,15 @@ describe('compression of API answers', () => {
     expect(health.statusCode).toBe(200)
     expect(health.headers['content-encoding']).toBeUndefined()
     expect(health.json()).toEqual(expect.objectContaining({ status: 'ok' }))
+  })
+})
+
+describe('content negotiation', () => {
+  it('prefers brotli, falls back to gzip, and honours q=0', () => {
+    expect(acceptedEncoding('gzip, deflate, br')).toBe('br')
+    expect(acceptedEncoding('gzip;q=1.0, br;q=0')).toBe('gzip')
+    expect(acceptedEncoding('*')).toBe('gzip')
+    expect(acceptedEncoding('identity')).toBeNull()
+    expect(acceptedEncoding(undefined)).toBeNull()
   })
 })
