@@ -57,6 +57,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // React components rendered as plain HTML elements instead of Stencil web components: the
+      // Stencil runtime (~150 KiB before minifying) no longer loads before the first page.
+      useHtmlComponents: true,
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

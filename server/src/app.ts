@@ -5,6 +5,7 @@ import type { Config } from './config'
 import { createDb } from './db/connect'
 import authPlugin from './plugins/auth'
 import clockPlugin from './plugins/clock'
+import compressPlugin from './plugins/compress'
 import configPlugin from './plugins/config'
 import dbPlugin from './plugins/db'
 import errorsPlugin from './plugins/errors'
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   // External
   await app.register(configPlugin, { config })
   await app.register(clockPlugin, { now: options.now })
+  await app.register(compressPlugin)
   await app.register(securityPlugin, { inlineScriptHashes: h5?.inlineScriptHashes ?? [] })
   await app.register(openapiPlugin)
 

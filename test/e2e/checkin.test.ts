@@ -43,7 +43,7 @@ describe('on-site sign-in in the H5 app', () => {
     await openTab(phone.page, '学习')
     await phone.page.locator('.checkin-entry__button').click()
     await phone.page.locator('.checkin-enter__session', { hasText: open!.courseTitle }).first().click()
-    await phone.page.locator('.checkin-enter__input input').fill(digits)
+    await phone.page.locator('input.checkin-enter__input').fill(digits)
     await phone.page.locator('.checkin-enter__submit').click()
 
     const title = phone.page.locator('.checkin-result__title')

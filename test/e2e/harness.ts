@@ -8,8 +8,9 @@ import { buildApp } from '../../server/src/app'
 import { loadConfig } from '../../server/src/config'
 import { migrateToLatest } from '../../server/src/db/migrate'
 import { seedIfEmpty } from '../../server/src/db/seed'
+import { CHROMIUM, CHROMIUM_ARGS, PHONE } from './phone'
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export { CHROMIUM }
 
 /** The real server, on a fresh seeded SQLite database, serving the built H5 app. */
 export async function startServer() {
@@ -38,27 +39,13 @@ export async function startServer() {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   })
 }
 
 /** A phone-sized page (390×844, touch) that fails the test on any uncaught page error. */
 export async function openPhone(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  })
+  const context = await browser.newContext(PHONE)
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
@@ -73,8 +60,9 @@ export async function settle(page: Page) {
   )
 }
 
-/** Logs in through the demo-account picker as the named user. */
+/** Logs in through the demo-account picker as the named user, searching for them as a person would. */
 export async function demoLogin(page: Page, name: string) {
+  await page.locator('.login-panel__search input').fill(name)
   await page.locator('.demo-user', { hasText: name }).first().click()
 }
 

@@ -20,15 +20,21 @@ describe.each(databases)('app on $name', (database) => {
     expect(post.json().error.code).toBe('NOT_FOUND')
   })
 
-  it('sends the security headers, with a CSP that the H5 app and Swagger UI can live with', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/health' })
-    expect(response.headers['x-content-type-options']).toBe('nosniff')
-    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
-    const csp = String(response.headers['content-security-policy'])
+  it('sends the full security headers on pages and lean ones on JSON answers', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/api/docs' })
+    expect(page.headers['content-type']).toMatch(/^text\/html/)
+    expect(page.headers['x-content-type-options']).toBe('nosniff')
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN')
+    const csp = String(page.headers['content-security-policy'])
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("style-src 'self' 'unsafe-inline'")
     expect(csp).toContain("img-src 'self' data: blob:")
     expect(csp).not.toContain('upgrade-insecure-requests')
+
+    const json = await t.app.inject({ method: 'GET', url: '/api/health' })
+    expect(json.headers['x-content-type-options']).toBe('nosniff')
+    expect(json.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'")
+    expect(json.headers['x-frame-options']).toBeUndefined()
   })
 
   it('publishes the OpenAPI document generated from the route schemas', async () => {

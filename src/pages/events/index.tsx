@@ -5,6 +5,7 @@ import type { Category, CategoryCode, Event } from '../../../types/api'
 import { CategoryChips } from '@/components/category-chips'
 import { EventCard } from '@/components/event-card'
 import { PageShell } from '@/components/page-shell'
+import { VirtualList } from '@/components/virtual-list'
 import { cx } from '@/components/types'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
@@ -111,11 +112,13 @@ function EventList() {
       loadingMore={list.loadingMore}
       hasMore={list.hasMore}
     >
-      <View className="event-list">
-        {list.items.map((item) => (
-          <EventCard key={item.id} event={item} onOpen={open} />
-        ))}
-      </View>
+      <VirtualList
+        className="event-list"
+        items={list.items}
+        itemKey={(item) => item.id}
+        estimatedItemHeight={180}
+        renderItem={(item) => <EventCard event={item} onOpen={open} />}
+      />
     </PageShell>
   )
 }

@@ -5,6 +5,7 @@ import type { Announcement } from '../../../types/api'
 import { AnnouncementCard } from '@/components/announcement-card'
 import { Badge } from '@/components/badge'
 import { PageShell } from '@/components/page-shell'
+import { VirtualList } from '@/components/virtual-list'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -71,8 +72,14 @@ function Home({ session }: { session: Session }) {
   const list = usePagedList<Announcement>(announcements.list)
   const unread = useUnreadCount()
 
+  // The first show is the mount load; a later one (back from a notice, which the server has marked
+  // read) asks again, unless the count has just arrived.
+  const shownBefore = useRef(false)
   useDidShow(() => {
-    // Coming back from a notice: the server has marked it read. The first show is the mount load.
+    if (!shownBefore.current) {
+      shownBefore.current = true
+      return
+    }
     if (Date.now() - unread.fetchedAt.current > 1500) void unread.load()
   })
 
@@ -106,11 +113,13 @@ function Home({ session }: { session: Session }) {
       hasMore={list.hasMore}
     >
       <Text className="home__section-title">通知公告</Text>
-      <View className="announcement-list">
-        {list.items.map((item) => (
-          <AnnouncementCard key={item.id} announcement={item} onOpen={open} />
-        ))}
-      </View>
+      <VirtualList
+        className="announcement-list"
+        items={list.items}
+        itemKey={(item) => item.id}
+        estimatedItemHeight={132}
+        renderItem={(item) => <AnnouncementCard announcement={item} onOpen={open} />}
+      />
     </PageShell>
   )
 }

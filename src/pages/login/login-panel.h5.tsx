@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
 import type { DemoUser } from '../../../types/api'
 import { EmptyState } from '@/components/empty-state'
@@ -9,6 +9,11 @@ import { DEMO_GROUP_ORDER, demoGroupOf, officeLabels, type DemoGroup } from '@/u
 import { toastError } from '@/utils/toast'
 import type { LoginPanelProps } from './types'
 import './login-panel.scss'
+
+/** Accounts a group shows at first (more while searching), and how many more 显示更多 adds. */
+const FIRST_PAGE = 3
+const SEARCH_PAGE = 10
+const PAGE_STEP = 10
 
 function matches(user: DemoUser, query: string) {
   if (!query) return true
@@ -53,6 +58,8 @@ export default function LoginPanel({ onLoggedIn }: LoginPanelProps) {
   const [users, setUsers] = useState<DemoUser[] | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [query, setQuery] = useState('')
+  // How many accounts each group shows; a new search starts every group at its first page again.
+  const [shown, setShown] = useState<Partial<Record<DemoGroup, number>>>({})
   const [busyId, setBusyId] = useState<number | null>(null)
 
   const load = async () => {
@@ -81,6 +88,14 @@ export default function LoginPanel({ onLoggedIn }: LoginPanelProps) {
       users: byGroup.get(group) ?? [],
     }))
   }, [users, query])
+
+  const firstPage = query.trim() ? SEARCH_PAGE : FIRST_PAGE
+  const search = (value: string) => {
+    setQuery(value)
+    setShown({})
+  }
+  const showMore = (group: DemoGroup) =>
+    setShown((current) => ({ ...current, [group]: (current[group] ?? firstPage) + PAGE_STEP }))
 
   const pick = async (user: DemoUser) => {
     if (busyId !== null) return
@@ -132,23 +147,32 @@ export default function LoginPanel({ onLoggedIn }: LoginPanelProps) {
           type="text"
           placeholder="搜索姓名或支部"
           confirmType="search"
-          onInput={(event) => setQuery(event.detail.value)}
+          onInput={(event) => search(event.detail.value)}
           aria-label="搜索姓名或支部"
         />
       </View>
       {groups.length === 0 ? <Text className="login-panel__none">没有找到匹配的账号</Text> : null}
-      {groups.map(({ group, users: members }) => (
-        <View className="demo-group" key={group}>
-          <Text className="demo-group__title">
-            {group}（{members.length}）
-          </Text>
-          <View className="demo-group__list">
-            {members.map((user) => (
-              <DemoUserItem key={user.id} user={user} busy={busyId === user.id} onPick={pick} />
-            ))}
+      {groups.map(({ group, users: members }) => {
+        const visible = members.slice(0, shown[group] ?? firstPage)
+        const hidden = members.length - visible.length
+        return (
+          <View className="demo-group" key={group}>
+            <Text className="demo-group__title">
+              {group}（{members.length}）
+            </Text>
+            <View className="demo-group__list">
+              {visible.map((user) => (
+                <DemoUserItem key={user.id} user={user} busy={busyId === user.id} onPick={pick} />
+              ))}
+            </View>
+            {hidden > 0 ? (
+              <Button className="demo-group__more" onClick={() => showMore(group)}>
+                显示更多{group}（还有 {hidden} 人）
+              </Button>
+            ) : null}
           </View>
-        </View>
-      ))}
+        )
+      })}
     </View>
   )
 }

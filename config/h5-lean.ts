@@ -1,0 +1,28 @@
+import path from 'node:path'
+import type { IH5Config } from '@tarojs/taro/types/compile/config/h5'
+
+type WebpackChain = NonNullable<IH5Config['webpackChain']>
+
+const runtime = (file: string) => path.resolve(__dirname, 'h5-runtime', file)
+
+/** Taro's own H5 packages that import Stencil components just to define them. */
+const DEFERRED_ISSUERS = /[\\/]@tarojs[\\/](?:router|taro-h5)[\\/]/
+
+/**
+ * Leaves out what the H5 app does not need before its first page (config/h5-runtime/): the tab
+ * bar is drawn in plain DOM instead of by a Stencil web component (no Stencil runtime at start),
+ * and the fetch, AbortController and JSONP code of Taro's request API goes (every supported
+ * browser has fetch and AbortController; the app never asks for JSONP).
+ */
+export const leanH5Runtime: WebpackChain = (chain, webpack) => {
+  chain.plugin('plain-dom-tab-bar').use(webpack.NormalModuleReplacementPlugin, [
+    /^@tarojs\/components\/dist\/components$/,
+    (resource: { request: string; contextInfo?: { issuer?: string } }) => {
+      if (DEFERRED_ISSUERS.test(resource.contextInfo?.issuer ?? '')) resource.request = runtime('tab-bar.js')
+    },
+  ])
+  chain.resolve.alias
+    .set('whatwg-fetch$', runtime('empty.js'))
+    .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', runtime('empty.js'))
+    .set('jsonp-retry$', runtime('no-jsonp.js'))
+}

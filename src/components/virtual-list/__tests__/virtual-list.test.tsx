@@ -1,0 +1,42 @@
+import { render, screen } from '@testing-library/react'
+import { VirtualList } from '..'
+
+interface Row {
+  id: number
+  title: string
+}
+
+const rows = (count: number): Row[] =>
+  Array.from({ length: count }, (_, i) => ({ id: i + 1, title: `第${i + 1}条` }))
+
+function List({ items }: { items: Row[] }) {
+  return (
+    <VirtualList
+      items={items}
+      itemKey={(item) => item.id}
+      blockSize={20}
+      renderItem={(item) => <p className="row">{item.title}</p>}
+    />
+  )
+}
+
+describe('VirtualList', () => {
+  it('draws a list of one page whole', () => {
+    const { container } = render(<List items={rows(20)} />)
+    expect(container.querySelectorAll('.row')).toHaveLength(20)
+    expect(container.querySelectorAll('.virtual-list__space')).toHaveLength(0)
+  })
+
+  it('draws the first page of a long list and keeps room for the rest', () => {
+    const { container } = render(<List items={rows(65)} />)
+    expect(screen.getByText('第1条')).toBeInTheDocument()
+    expect(screen.getByText('第20条')).toBeInTheDocument()
+    expect(screen.queryByText('第65条')).not.toBeInTheDocument()
+    const drawn = container.querySelectorAll('.row').length
+    expect(drawn).toBeLessThan(65)
+    // Every block not drawn stands in as space of its estimated height, so the page keeps its length.
+    const spaces = Array.from(container.querySelectorAll<HTMLElement>('.virtual-list__space'))
+    expect(spaces.length).toBeGreaterThan(0)
+    for (const space of spaces) expect(parseFloat(space.style.height)).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,108 @@
+import Taro, { usePageScroll } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Fragment, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { cx, type BasicComponent } from '../types'
+import { blockBounds, visibleBlocks, type BlockWindow } from './layout'
+import { viewportHeight } from './viewport'
+
+export interface VirtualListProps<T> extends BasicComponent {
+  items: readonly T[]
+  itemKey: (item: T) => string | number
+  renderItem: (item: T, index: number) => ReactNode
+  /** Items drawn as one block; a page of the API's list by default, so the first page draws whole. */
+  blockSize?: number
+  /** One item's height in px until its block has been drawn and measured. */
+  estimatedItemHeight?: number
+}
+
+let instances = 0
+
+interface Rect {
+  top: number
+  height: number
+}
+
+/**
+ * A list on the page's own scroll that, once it grows past a block, draws only the blocks on or
+ * near the screen: the others stand in as empty space of their measured (or estimated) height, so
+ * the page keeps its length and scroll position. The first block always draws at once.
+ */
+export function VirtualList<T>({
+  items,
+  itemKey,
+  renderItem,
+  blockSize = 20,
+  estimatedItemHeight = 120,
+  className,
+  style,
+}: VirtualListProps<T>) {
+  const id = useRef(`virtual-list-${++instances}`).current
+  const blocks = blockBounds(items.length, blockSize)
+  const measured = useRef<number[]>([])
+  const listTop = useRef(0)
+  const scrollTop = useRef(0)
+  const viewport = useRef(0)
+  const [window, setWindow] = useState<BlockWindow>({ first: 0, last: 0 })
+
+  const heights = () =>
+    blocks.map(([start, end], i) => measured.current[i] ?? (end - start) * estimatedItemHeight)
+
+  const place = useCallback(() => {
+    if (!viewport.current) viewport.current = viewportHeight()
+    const next = visibleBlocks(heights(), listTop.current, scrollTop.current, viewport.current)
+    setWindow((current) => (current.first === next.first && current.last === next.last ? current : next))
+    // heights() reads the latest blocks through the refs; re-created with them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items.length, blockSize, estimatedItemHeight])
+
+  // After each draw: measure the drawn blocks (and where the list starts), then place again.
+  useEffect(() => {
+    if (blocks.length <= 1) return
+    let alive = true
+    Taro.createSelectorQuery()
+      .select(`#${id}`)
+      .boundingClientRect()
+      .selectAll(`.${id}__block`)
+      .boundingClientRect()
+      .exec((result: unknown[]) => {
+        if (!alive) return
+        const list = result[0] as Rect | null
+        const drawn = (result[1] as Array<Rect & { dataset?: { block?: string } }> | null) ?? []
+        if (list) listTop.current = list.top + scrollTop.current
+        for (const rect of drawn) {
+          const index = Number(rect.dataset?.block)
+          if (Number.isInteger(index) && rect.height > 0) measured.current[index] = rect.height
+        }
+        place()
+      })
+    return () => {
+      alive = false
+    }
+  }, [id, blocks.length, window.first, window.last, place])
+
+  usePageScroll(({ scrollTop: top }) => {
+    scrollTop.current = top
+    if (blocks.length > 1) place()
+  })
+
+  return (
+    <View id={id} className={cx('virtual-list', className)} style={style}>
+      {blocks.map(([start, end], i) => {
+        const drawn = i === 0 || (i >= window.first && i <= window.last)
+        if (!drawn) {
+          const height = measured.current[i] ?? (end - start) * estimatedItemHeight
+          return <View key={`space-${i}`} className="virtual-list__space" style={{ height: `${height}px` }} />
+        }
+        return (
+          <View key={`block-${i}`} className={`${id}__block`} data-block={String(i)}>
+            {items.slice(start, end).map((item, offset) => (
+              <Fragment key={itemKey(item)}>{renderItem(item, start + offset)}</Fragment>
+            ))}
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+export default VirtualList
