@@ -8,6 +8,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: '成员',
   secretary: '支部书记',
   park_admin: '园区管理员',
+  helper: '红e帮帮团',
 }
 
 /** 政治面貌 */

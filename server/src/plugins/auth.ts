@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { viewerOf, type Viewer } from '../domain/access'
 import { signToken, verifyToken } from '../domain/auth/token'
 import type { CurrentUser } from '../domain/users/mapper'
 import { findUserById } from '../domain/users/repository'
@@ -18,7 +19,15 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: CurrentUser | null
+    /** Who is asking, for every access rule; built once when the request is authenticated. */
+    viewer: Viewer | null
   }
+}
+
+/** The viewer of a request that passed `authenticate`. */
+export function currentViewer(request: FastifyRequest): Viewer {
+  if (!request.viewer) throw unauthenticated()
+  return request.viewer
 }
 
 /** The signed-in user of a request that passed `authenticate`. */
@@ -32,6 +41,7 @@ export default fp(
     const { jwtSecret, jwtTtlSeconds } = app.config
 
     app.decorateRequest('user', null)
+    app.decorateRequest('viewer', null)
     app.decorate('issueToken', (userId: number) => signToken(jwtSecret, userId, jwtTtlSeconds))
 
     const authenticate: Guard = async (request) => {
@@ -44,6 +54,7 @@ export default fp(
       const user = await findUserById(app.db, userId)
       if (!user) throw unauthenticated('登录已失效,请重新登录')
       request.user = user
+      request.viewer = viewerOf(user)
     }
 
     app.decorate('authenticate', authenticate)

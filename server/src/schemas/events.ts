@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, Page, PageQuery } from './common'
+import { ManagedQuery } from './query'
 
 export const CATEGORY_NAMES = {
   roadshow: '红色路演',
@@ -71,6 +72,7 @@ export const EventListQuery = Type.Object(
       Type.Union([Type.Literal('upcoming'), Type.Literal('past')], { default: 'upcoming' }),
     ),
     category: Type.Optional(CategoryCode),
+    ...ManagedQuery,
     ...PageQuery,
   },
   { additionalProperties: false },

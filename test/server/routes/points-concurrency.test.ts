@@ -1,4 +1,5 @@
-import { awardPoints, awardUnits, parkDay } from '../../../server/src/domain/points/ledger'
+import { parkDay } from '../../../server/src/domain/park-time'
+import { awardPoints, awardUnits } from '../../../server/src/domain/points/ledger'
 import type {
   AnnouncementReading,
   MyPoints,
@@ -60,6 +61,7 @@ describe.each(databases)('points under concurrency on $name', (database) => {
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
         awardPoints(t.app.db, {
+          now: new Date(),
           userId: memberId!,
           rule: 'attend_event',
           objectType: 'event',
@@ -81,6 +83,7 @@ describe.each(databases)('points under concurrency on $name', (database) => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, n) =>
         awardPoints(t.app.db, {
+          now: new Date(),
           userId: memberId!,
           rule: n % 2 === 0 ? 'training_present' : 'training_late',
           objectType: 'session',
@@ -102,6 +105,7 @@ describe.each(databases)('points under concurrency on $name', (database) => {
       Array.from({ length: 8 }, (_, n) =>
         t.app.db.transaction().execute(async (trx) => {
           const points = await awardPoints(trx, {
+            now: new Date(),
             userId: memberId!,
             rule: 'read_notice',
             objectType: 'announcement',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
-import { courseViewerOf } from '../../../server/src/domain/courses/rules'
-import { awardPoints, parkDay } from '../../../server/src/domain/points/ledger'
+import { viewerOf } from '../../../server/src/domain/access'
+import { parkDay } from '../../../server/src/domain/park-time'
+import { awardPoints } from '../../../server/src/domain/points/ledger'
 import { closeReading, openReading } from '../../../server/src/domain/points/reading'
 import { findUserById } from '../../../server/src/domain/users/repository'
 import type {
@@ -153,7 +154,7 @@ describe.each(databases)('study points on $name', (database) => {
     it('gives a training session once: on time and late share one key', async () => {
       const member = await freshMember()
       const award = (rule: 'training_present' | 'training_late', objectId: number) =>
-        awardPoints(t.app.db, { userId: member.id, rule, objectType: 'session', objectId })
+        awardPoints(t.app.db, { userId: member.id, rule, objectType: 'session', objectId, now: new Date() })
       expect(await award('training_late', 9001)).toBe(3)
       expect(await award('training_present', 9001)).toBe(0)
       expect(await award('training_present', 9002)).toBe(5)
@@ -168,32 +169,42 @@ describe.each(databases)('study points on $name', (database) => {
     it('runs inside the caller’s transaction: a refused award leaves it usable, a rollback takes the award back', async () => {
       const member = await freshMember()
       const [noticeA, noticeB] = await addNotices(t.app, 2)
-      const input = { userId: member.id, rule: 'read_notice' as const, objectType: 'announcement' }
+      const input = {
+        userId: member.id,
+        rule: 'read_notice' as const,
+        objectType: 'announcement',
+        now: new Date(),
+      }
       await t.app.db.transaction().execute(async (trx) => {
-        expect(await awardPoints(trx, { ...input, objectId: noticeA! })).toBe(1)
-        expect(await awardPoints(trx, { ...input, objectId: noticeA! })).toBe(0)
+        expect(await awardPoints(trx, { ...input, objectId: noticeA!, now: new Date() })).toBe(1)
+        expect(await awardPoints(trx, { ...input, objectId: noticeA!, now: new Date() })).toBe(0)
         // Still usable after the refusal (PostgreSQL aborts a transaction on any failed statement).
-        expect(await awardPoints(trx, { ...input, objectId: noticeB! })).toBe(1)
+        expect(await awardPoints(trx, { ...input, objectId: noticeB!, now: new Date() })).toBe(1)
       })
       expect(sumOf(await ledgerOf(t.app, member.id))).toBe(2)
 
       const other = await freshMember()
       await expect(
         t.app.db.transaction().execute(async (trx) => {
-          expect(await awardPoints(trx, { ...input, userId: other.id, objectId: noticeA! })).toBe(1)
+          expect(
+            await awardPoints(trx, { ...input, userId: other.id, objectId: noticeA!, now: new Date() }),
+          ).toBe(1)
           throw new Error('the caller changed its mind')
         }),
       ).rejects.toThrow('the caller changed its mind')
       expect(await ledgerOf(t.app, other.id)).toHaveLength(0)
       await expectDailyMatchesLedger(t.app, other.id)
       // Nothing half-written stays behind: the same award succeeds afterwards.
-      expect(await awardPoints(t.app.db, { ...input, userId: other.id, objectId: noticeA! })).toBe(1)
+      expect(
+        await awardPoints(t.app.db, { ...input, userId: other.id, objectId: noticeA!, now: new Date() }),
+      ).toBe(1)
     })
 
     it('is append-only: the database refuses to change or remove an entry', async () => {
       const member = await freshMember()
       const [notice] = await addNotices(t.app, 1)
       await awardPoints(t.app.db, {
+        now: new Date(),
         userId: member.id,
         rule: 'read_notice',
         objectType: 'announcement',
@@ -221,6 +232,7 @@ describe.each(databases)('study points on $name', (database) => {
       try {
         expect(
           await awardPoints(t.app.db, {
+            now: new Date(),
             userId: member.id,
             rule: 'attend_event',
             objectType: 'event',
@@ -353,7 +365,7 @@ describe.each(databases)('study points on $name', (database) => {
     it('counts nothing for a short look, at most 60 minutes for one reading, and at most 8 a day', async () => {
       const member = await freshMember()
       const material = await parkMaterial(t.app)
-      const viewer = courseViewerOf((await findUserById(t.app.db, member.id))!)
+      const viewer = viewerOf((await findUserById(t.app.db, member.id))!)
       const at = (minutes: number) => new Date(Date.parse('2026-10-10T01:00:00.000Z') + minutes * MINUTE)
 
       const glance = await openReading(t.app.db, viewer, material.id, at(0))
@@ -380,7 +392,7 @@ describe.each(databases)('study points on $name', (database) => {
       const member = await freshMember()
       const first = await parkMaterial(t.app, 0)
       const second = await parkMaterial(t.app, 1)
-      const viewer = courseViewerOf((await findUserById(t.app.db, member.id))!)
+      const viewer = viewerOf((await findUserById(t.app.db, member.id))!)
       const at = (minutes: number) => new Date(Date.parse('2026-10-11T01:00:00.000Z') + minutes * MINUTE)
 
       const reading = await openReading(t.app.db, viewer, first.id, at(0))

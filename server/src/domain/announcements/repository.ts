@@ -1,6 +1,7 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import type { Announcement, AnnouncementDetail, PageOf, Scope } from '../../schemas'
+import { addressedTo, visibleTo, type Viewer } from '../access'
 import {
   SUMMARY_SOURCE_LENGTH,
   encodeCursor,
@@ -9,31 +10,18 @@ import {
   type FeedPosition,
 } from './mapper'
 
-/** Whose feed is being read: park-wide notices, the viewer's own branch, and what they wrote. */
-export interface Viewer {
-  id: number
-  branchId: number | null
-}
-
-type FeedScope = ExpressionBuilder<Database & { a: Database['announcements'] }, 'a'>
-
-function visibleTo(viewer: Viewer) {
-  return (eb: FeedScope) =>
-    eb.or([
-      eb('a.scope', '=', 'park'),
-      ...(viewer.branchId !== null ? [eb('a.branch_id', '=', viewer.branchId)] : []),
-      eb('a.author_id', '=', viewer.id),
-    ])
-}
-
-function selectFeed(db: Kysely<Database>, viewer: Viewer) {
+/**
+ * Notices with their branch and whether the viewer has read them. The feed and the unread badge are
+ * what is addressed to the viewer (park-wide and their branch's); a single notice opens for anyone
+ * who may see it (park admins: every branch's).
+ */
+function selectNotices(db: Kysely<Database>, viewer: Viewer) {
   return db
     .selectFrom('announcements as a')
     .leftJoin('branches as b', 'b.id', 'a.branch_id')
     .leftJoin('announcement_reads as r', (join) =>
       join.onRef('r.announcement_id', '=', 'a.id').on('r.user_id', '=', viewer.id),
     )
-    .where(visibleTo(viewer))
     .select([
       'a.id',
       'a.title',
@@ -52,9 +40,9 @@ export async function listAnnouncements(
   page: { limit: number; after: FeedPosition | null },
 ): Promise<PageOf<Announcement>> {
   const { after } = page
-  let query = selectFeed(db, viewer).select(
-    sql<string>`substr(${sql.ref('a.body')}, 1, ${sql.lit(SUMMARY_SOURCE_LENGTH)})`.as('body_head'),
-  )
+  let query = selectNotices(db, viewer)
+    .where(addressedTo(viewer, 'a.branch_id'))
+    .select(sql<string>`substr(${sql.ref('a.body')}, 1, ${sql.lit(SUMMARY_SOURCE_LENGTH)})`.as('body_head'))
   if (after) {
     query = query.where((eb) =>
       eb.or([
@@ -87,7 +75,7 @@ export async function listAnnouncements(
 export async function countUnread(db: Kysely<Database>, viewer: Viewer): Promise<number> {
   const row = await db
     .selectFrom('announcements as a')
-    .where(visibleTo(viewer))
+    .where(addressedTo(viewer, 'a.branch_id'))
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -110,7 +98,8 @@ export async function findVisibleAnnouncement(
   viewer: Viewer,
   id: number,
 ): Promise<AnnouncementDetail | undefined> {
-  const row = await selectFeed(db, viewer)
+  const row = await selectNotices(db, viewer)
+    .where(visibleTo(viewer, 'a.branch_id'))
     .innerJoin('users as u', 'u.id', 'a.author_id')
     .select(['a.body', 'a.author_id', 'u.name as author_name'])
     .where('a.id', '=', id)
@@ -123,7 +112,7 @@ export async function markRead(
   db: Kysely<Database>,
   announcementId: number,
   userId: number,
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   const result = await db
     .insertInto('announcement_reads')
@@ -146,7 +135,7 @@ export interface NewAnnouncementInput {
 export async function createAnnouncement(
   db: Kysely<Database>,
   input: NewAnnouncementInput,
-  now = new Date(),
+  now: Date,
 ): Promise<number> {
   const publishedAt = now.toISOString()
   return db.transaction().execute(async (trx) => {
@@ -167,9 +156,4 @@ export async function createAnnouncement(
     await markRead(trx, id, input.authorId, now)
     return id
   })
-}
-
-export async function branchExists(db: Kysely<Database>, branchId: number): Promise<boolean> {
-  const row = await db.selectFrom('branches').select('id').where('id', '=', branchId).executeTakeFirst()
-  return row !== undefined
 }

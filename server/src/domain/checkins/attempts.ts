@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import { AppError } from '../../errors'
+import { toIso } from '../park-time'
 
 /*
  * Short codes have only a million values, so wrong guesses are counted per member in the database
@@ -12,8 +13,7 @@ import { AppError } from '../../errors'
 export const WRONG_SHORT_CODES_ALLOWED = 5
 export const ATTEMPT_WINDOW_MS = 10 * 60 * 1000
 
-const windowOf = (now: Date) =>
-  new Date(Math.floor(now.getTime() / ATTEMPT_WINDOW_MS) * ATTEMPT_WINDOW_MS).toISOString()
+const windowOf = (now: Date) => toIso(Math.floor(now.getTime() / ATTEMPT_WINDOW_MS) * ATTEMPT_WINDOW_MS)
 
 /**
  * Takes a short-code attempt for the member, or answers 429 once the window's attempts are used up.

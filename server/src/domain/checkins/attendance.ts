@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely'
 import type { CheckinStatus, Database } from '../../db/types'
 import { AppError, notFound } from '../../errors'
 import type { AttendanceEntry, CheckinFeed, ManualAttendanceBody, SessionAttendance } from '../../schemas'
+import type { Viewer } from '../access'
 import type { SessionWithCourse } from '../courses/repository'
-import type { CourseViewer } from '../courses/rules'
+import { findMembership } from '../organisation/repository'
 import { awardPoints } from '../points/ledger'
 import { alreadyCheckedIn, CHECKIN_OPENS_BEFORE_MS } from './rules'
 
@@ -117,18 +118,14 @@ export async function listAttendance(
  */
 export async function recordAttendance(
   trx: Kysely<Database>,
-  organiser: CourseViewer,
+  organiser: Viewer,
   session: SessionWithCourse,
   input: ManualAttendanceBody,
   now: Date,
 ): Promise<AttendanceEntry> {
-  const person = await trx
-    .selectFrom('users')
-    .select(['id', 'branch_id'])
-    .where('id', '=', input.memberId)
-    .executeTakeFirst()
+  const person = await findMembership(trx, input.memberId)
   if (!person) throw notFound('成员不存在')
-  if (session.branch_id !== null && person.branch_id !== session.branch_id) {
+  if (session.branch_id !== null && person.branchId !== session.branch_id) {
     throw new AppError(422, 'MEMBER_NOT_IN_BRANCH', '该成员不属于本课程所在支部')
   }
   const at = now.toISOString()

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import { forbidden } from '../../errors'
 import type { CheckinResult } from '../../schemas'
+import { canView, type Viewer } from '../access'
 import { findSession } from '../courses/repository'
-import { canViewCourse, type CourseViewer } from '../courses/rules'
+import { toIso } from '../park-time'
 import { awardPoints } from '../points/ledger'
 import { alreadyCheckedIn, attendanceAt, codeInvalid, type CheckinClaim } from './rules'
 
@@ -15,15 +16,15 @@ import { alreadyCheckedIn, attendanceAt, codeInvalid, type CheckinClaim } from '
  */
 export async function checkIn(
   trx: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   claim: CheckinClaim,
   now: Date,
 ): Promise<CheckinResult> {
   const session = await findSession(trx, claim.sessionId)
   if (!session) throw codeInvalid()
-  if (!canViewCourse(viewer, session.branch_id)) throw forbidden('该课程仅限本支部成员签到')
+  if (!canView(viewer, { branchId: session.branch_id })) throw forbidden('该课程仅限本支部成员签到')
   const status = attendanceAt(session, claim.at)
-  const checkedInAt = new Date(claim.at).toISOString()
+  const checkedInAt = toIso(claim.at)
 
   const row = {
     session_id: session.id,

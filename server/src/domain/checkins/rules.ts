@@ -1,16 +1,14 @@
 import { AppError, validationFailed } from '../../errors'
 import type { CheckinBody } from '../../schemas'
-import { formatParkTime } from '../park-time'
+import { formatParkTime, MINUTE_MS, toIso } from '../park-time'
 import { matchShortCode, readCode, slotExpiry, slotStart, type CodeKeys } from './code'
 
-const MINUTE = 60 * 1000
-
 /** The sign-in window opens 30 minutes before the start and closes at the end… */
-export const CHECKIN_OPENS_BEFORE_MS = 30 * MINUTE
+export const CHECKIN_OPENS_BEFORE_MS = 30 * MINUTE_MS
 /** …and a sign-in more than 10 minutes after the start is late. */
-export const LATE_AFTER_MS = 10 * MINUTE
+export const LATE_AFTER_MS = 10 * MINUTE_MS
 /** A sign-in queued offline must reach the server within 10 minutes of its code's expiry. */
-export const OFFLINE_GRACE_MS = 10 * MINUTE
+export const OFFLINE_GRACE_MS = 10 * MINUTE_MS
 /** How far a phone's clock (scannedAt) or another server's (a code's slot) may run ahead of ours. */
 export const CLOCK_SKEW_MS = 30 * 1000
 
@@ -68,7 +66,7 @@ export function attendanceAt(
 ): 'present' | 'late' {
   const startsAt = Date.parse(session.starts_at)
   if (at < startsAt - CHECKIN_OPENS_BEFORE_MS) {
-    const opens = new Date(startsAt - CHECKIN_OPENS_BEFORE_MS).toISOString()
+    const opens = toIso(startsAt - CHECKIN_OPENS_BEFORE_MS)
     throw new AppError(422, 'CHECKIN_CLOSED', `不在签到时间:签到将于 ${formatParkTime(opens)} 开始`)
   }
   if (at > Date.parse(session.ends_at)) {

@@ -1,7 +1,7 @@
 import type { AttendanceStatus, Course, CourseKind, MaterialSummary, Session } from '../../schemas'
 import type { CheckinStatus } from '../../db/types'
+import { canManage, type Viewer } from '../access'
 import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
-import { canManageCourse, type CourseViewer } from './rules'
 
 /** A courses row joined with its branch, the viewer's enrolment and its sessions' figures. */
 export interface CourseListRow {
@@ -21,7 +21,7 @@ export interface CourseListRow {
   next_session_at: string | null
 }
 
-export function toCourse(row: CourseListRow, viewer: CourseViewer): Course {
+export function toCourse(row: CourseListRow, viewer: Viewer): Course {
   return {
     id: row.id,
     title: row.title,
@@ -36,7 +36,7 @@ export function toCourse(row: CourseListRow, viewer: CourseViewer): Course {
     enrolled: row.my_enrolment !== null,
     sessionCount: Number(row.session_count ?? 0),
     nextSessionAt: row.next_session_at,
-    canManage: canManageCourse(viewer, row),
+    canManage: canManage(viewer, { branchId: row.branch_id }),
   }
 }
 

@@ -1,9 +1,11 @@
-import { CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely'
+import { CompiledQuery, type Kysely } from 'kysely'
 import { dialectOf, type DialectName } from '../../db/connect'
 import type { CheckinStatus, Database } from '../../db/types'
 import { forbidden, notFound } from '../../errors'
-import { CHECKIN_OPENS_BEFORE_MS, LATE_AFTER_MS } from '../checkins/rules'
 import type { Course, CourseDetail, Material, PageOf, SessionDetail } from '../../schemas'
+import { canManage, canView, visibleTo, type Viewer } from '../access'
+import { CHECKIN_OPENS_BEFORE_MS, LATE_AFTER_MS } from '../checkins/rules'
+import { shiftIso } from '../park-time'
 import {
   encodeCourseCursor,
   myAttendance,
@@ -14,22 +16,9 @@ import {
   type CoursePart,
   type CoursePosition,
 } from './mapper'
-import { canManageCourse, canViewCourse, type CourseViewer } from './rules'
 
 export const courseNotFound = () => notFound('课程不存在或无权查看')
 export const sessionNotFound = () => notFound('课程场次不存在或无权查看')
-
-type CourseScope = ExpressionBuilder<Database & { c: Database['courses'] }, 'c'>
-
-function visibleTo(viewer: CourseViewer) {
-  return (eb: CourseScope) => {
-    if (viewer.parkAdmin) return eb.lit(true)
-    return eb.or([
-      eb('c.branch_id', 'is', null),
-      ...(viewer.branchId !== null ? [eb('c.branch_id', '=', viewer.branchId)] : []),
-    ])
-  }
-}
 
 /** Courses with their branch, the viewer's enrolment, the number of sessions and the next one. */
 function selectCourses(db: Kysely<Database>, viewerId: number, now: Date) {
@@ -70,7 +59,7 @@ function selectCourses(db: Kysely<Database>, viewerId: number, now: Date) {
 /** Running and coming courses first (soonest first), then finished ones (latest first). */
 export async function listCourses(
   db: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   page: { limit: number; after: CoursePosition | null },
   now: Date,
 ): Promise<PageOf<Course>> {
@@ -81,7 +70,7 @@ export async function listCourses(
     const direction = current ? 'asc' : 'desc'
     const beyond = current ? '>' : '<'
     let query = selectCourses(db, viewer.id, now)
-      .where(visibleTo(viewer))
+      .where(visibleTo(viewer, 'c.branch_id'))
       .where('c.ends_at', current ? '>=' : '<', at)
     if (after) {
       query = query.where((eb) =>
@@ -110,10 +99,10 @@ export async function listCourses(
   return { items: items.map(({ row }) => toCourse(row as CourseListRow, viewer)), nextCursor }
 }
 
-async function findCourseRow(db: Kysely<Database>, viewer: CourseViewer, id: number, now: Date) {
+async function findCourseRow(db: Kysely<Database>, viewer: Viewer, id: number, now: Date) {
   const row = await selectCourses(db, viewer.id, now)
     .where('c.id', '=', id)
-    .where(visibleTo(viewer))
+    .where(visibleTo(viewer, 'c.branch_id'))
     .executeTakeFirst()
   return row as CourseListRow | undefined
 }
@@ -121,7 +110,7 @@ async function findCourseRow(db: Kysely<Database>, viewer: CourseViewer, id: num
 /** One course with its sessions (and the viewer's attendance of each) and its materials. */
 export async function findVisibleCourse(
   db: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   id: number,
   now: Date,
 ): Promise<CourseDetail | undefined> {
@@ -232,22 +221,22 @@ export async function findSession(db: Kysely<Database>, id: number): Promise<Ses
 /** The session if the viewer may see its course; undefined both when it is missing and when it is not theirs. */
 export async function findVisibleSession(
   db: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   id: number,
 ): Promise<SessionWithCourse | undefined> {
   const session = await findSession(db, id)
-  return session && canViewCourse(viewer, session.branch_id) ? session : undefined
+  return session && canView(viewer, { branchId: session.branch_id }) ? session : undefined
 }
 
 /** The session if the viewer organises its course: 404 when they may not see it, 403 when they only see it. */
 export async function findManagedSession(
   db: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   id: number,
 ): Promise<SessionWithCourse> {
   const session = await findVisibleSession(db, viewer, id)
   if (!session) throw sessionNotFound()
-  if (!canManageCourse(viewer, session)) {
+  if (!canManage(viewer, { branchId: session.branch_id })) {
     throw forbidden('只有课程所在支部的书记或园区管理员可以管理该场次')
   }
   return session
@@ -256,7 +245,7 @@ export async function findManagedSession(
 /** The session as the screen and the result page show it. */
 export async function sessionDetail(
   db: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   session: SessionWithCourse,
   now: Date,
 ): Promise<SessionDetail> {
@@ -274,7 +263,6 @@ export async function sessionDetail(
       .where('user_id', '=', viewer.id)
       .executeTakeFirst(),
   ])
-  const startsAt = Date.parse(session.starts_at)
   return {
     ...toSession(session, myAttendance(session, checkin?.status, enrolment !== undefined, now)),
     courseId: session.course_id,
@@ -284,16 +272,16 @@ export async function sessionDetail(
       session.branch_id !== null && session.branch_name !== null
         ? { id: session.branch_id, name: session.branch_name }
         : null,
-    checkinOpensAt: new Date(startsAt - CHECKIN_OPENS_BEFORE_MS).toISOString(),
-    lateAfter: new Date(startsAt + LATE_AFTER_MS).toISOString(),
-    canManage: canManageCourse(viewer, session),
+    checkinOpensAt: shiftIso(session.starts_at, -CHECKIN_OPENS_BEFORE_MS),
+    lateAfter: shiftIso(session.starts_at, LATE_AFTER_MS),
+    canManage: canManage(viewer, { branchId: session.branch_id }),
   }
 }
 
 /** A study material, if the viewer may see its course. */
 export async function findVisibleMaterial(
   db: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   id: number,
 ): Promise<Material | undefined> {
   const row = await db
@@ -301,7 +289,7 @@ export async function findVisibleMaterial(
     .innerJoin('courses as c', 'c.id', 'm.course_id')
     .select(['m.id', 'm.course_id', 'm.title', 'm.summary', 'm.body', 'm.read_minutes'])
     .where('m.id', '=', id)
-    .where(visibleTo(viewer))
+    .where(visibleTo(viewer, 'c.branch_id'))
     .executeTakeFirst()
   return row && { ...toMaterialSummary(row), body: row.body, courseId: row.course_id }
 }

@@ -1,6 +1,7 @@
 import type { CategoryCode, Event, EventDetail, MySignup } from '../../schemas'
+import { canManage, type Viewer } from '../access'
 import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
-import { canManage, eventStatus, type EventViewer } from './rules'
+import { eventStatus } from './rules'
 
 /** An events row joined with its branch, its waitlist size and the viewer's own signup. */
 export interface EventListRow {
@@ -33,7 +34,7 @@ function mySignup(row: EventListRow): MySignup | null {
   return null
 }
 
-export function toEvent(row: EventListRow, viewer: EventViewer, now: Date): Event {
+export function toEvent(row: EventListRow, viewer: Viewer, now: Date): Event {
   return {
     id: row.id,
     title: row.title,
@@ -52,11 +53,11 @@ export function toEvent(row: EventListRow, viewer: EventViewer, now: Date): Even
         ? { id: row.branch_id, name: row.branch_name }
         : null,
     mySignup: mySignup(row),
-    canManage: canManage(viewer, row.branch_id),
+    canManage: canManage(viewer, { branchId: row.branch_id }),
   }
 }
 
-export function toEventDetail(row: EventDetailRow, viewer: EventViewer, now: Date): EventDetail {
+export function toEventDetail(row: EventDetailRow, viewer: Viewer, now: Date): EventDetail {
   return { ...toEvent(row, viewer, now), description: row.description }
 }
 

@@ -1,9 +1,10 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { dialectOf } from '../../db/connect'
 import { precompiled, type Param } from '../../db/precompiled'
 import type { Database, EventRow } from '../../db/types'
 import { forbidden, notFound } from '../../errors'
 import type { Attendee, CategoryCode, Event, EventDetail, MySignupItem, PageOf } from '../../schemas'
+import { canManage, canView, managedBy, visibleTo, type Viewer } from '../access'
 import {
   encodeEventCursor,
   toEvent,
@@ -12,21 +13,8 @@ import {
   type EventPosition,
   type When,
 } from './mapper'
-import { canManage, canView, type EventViewer } from './rules'
-
-type EventScope = ExpressionBuilder<Database & { e: Database['events'] }, 'e'>
 
 export const eventNotFound = () => notFound('活动不存在或无权查看')
-
-function visibleTo(viewer: EventViewer) {
-  return (eb: EventScope) => {
-    if (viewer.parkAdmin) return eb.lit(true)
-    return eb.or([
-      eb('e.branch_id', 'is', null),
-      ...(viewer.branchId !== null ? [eb('e.branch_id', '=', viewer.branchId)] : []),
-    ])
-  }
-}
 
 /** Events as members see them: with the branch, the waitlist size and the viewer's own signup. */
 function selectEvents(db: Kysely<Database>, viewerId: number) {
@@ -84,6 +72,8 @@ interface ListShape {
   when: When
   /** Park admins see every event; members park-wide ones, plus their branch's if they have one. */
   visibility: 'all' | 'park' | 'park-and-branch'
+  /** Only the events the viewer organises (the 活动管理 list). */
+  managed: boolean
   byCategory: boolean
   paged: boolean
 }
@@ -102,15 +92,14 @@ function buildList(db: Kysely<Database>, shape: ListShape, param: Param<ListPara
   const upcoming = shape.when === 'upcoming'
   const direction = upcoming ? 'asc' : 'desc'
   const beyond = upcoming ? '>' : '<'
+  // The viewer's branch is a parameter; whether they have one (and are a park admin) is the shape.
+  const audience = {
+    parkAdmin: shape.visibility === 'all',
+    secretary: shape.managed,
+    branchId: shape.visibility === 'park-and-branch' ? param('branchId') : null,
+  }
   return selectEvents(db, param('viewerId'))
-    .$if(shape.visibility !== 'all', (query) =>
-      query.where((eb) =>
-        eb.or([
-          eb('e.branch_id', 'is', null),
-          ...(shape.visibility === 'park-and-branch' ? [eb('e.branch_id', '=', param('branchId'))] : []),
-        ]),
-      ),
-    )
+    .where(shape.managed ? managedBy(audience, 'e.branch_id') : visibleTo(audience, 'e.branch_id'))
     .where('e.ends_at', upcoming ? '>=' : '<', param('at'))
     .$if(shape.byCategory, (query) => query.where('e.category', '=', param('category')))
     .$if(shape.paged, (query) =>
@@ -131,7 +120,7 @@ type ListQuery = (db: Kysely<Database>, values: ListParams) => Promise<EventList
 const listQueries = new Map<string, ListQuery>()
 
 function listQuery(shape: ListShape): ListQuery {
-  const key = `${shape.when}/${shape.visibility}/${shape.byCategory}/${shape.paged}`
+  const key = `${shape.when}/${shape.visibility}/${shape.managed}/${shape.byCategory}/${shape.paged}`
   let query = listQueries.get(key)
   if (!query) {
     query = precompiled<ListParams, EventListRow>((db, param) => buildList(db, shape, param))
@@ -142,14 +131,24 @@ function listQuery(shape: ListShape): ListQuery {
 
 export async function listEvents(
   db: Kysely<Database>,
-  viewer: EventViewer,
-  filter: { when: When; category: CategoryCode | undefined; limit: number; after: EventPosition | null },
+  viewer: Viewer,
+  filter: {
+    when: When
+    category: CategoryCode | undefined
+    managed: boolean
+    limit: number
+    after: EventPosition | null
+  },
   now: Date,
 ): Promise<PageOf<Event>> {
   const { after } = filter
+  // Only a secretary with a branch or a park admin organises anything.
+  const managed = filter.managed && !viewer.parkAdmin
+  if (managed && !viewer.secretary) return { items: [], nextCursor: null }
   const shape: ListShape = {
     when: filter.when,
     visibility: viewer.parkAdmin ? 'all' : viewer.branchId === null ? 'park' : 'park-and-branch',
+    managed,
     byCategory: filter.category !== undefined,
     paged: after !== null,
   }
@@ -174,14 +173,14 @@ export async function listEvents(
 /** One event if the viewer may see it; undefined both when it is missing and when it is not theirs. */
 export async function findVisibleEvent(
   db: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   id: number,
   now: Date,
 ): Promise<EventDetail | undefined> {
   const row = await selectEvents(db, viewer.id)
     .select('e.description')
     .where('e.id', '=', id)
-    .where(visibleTo(viewer))
+    .where(visibleTo(viewer, 'e.branch_id'))
     .executeTakeFirst()
   return row && toEventDetail(row, viewer, now)
 }
@@ -203,15 +202,17 @@ export async function lockEvent(db: Kysely<Database>, id: number): Promise<Event
 /** The event if the viewer organises it: 404 when they may not even see it, 403 when they only see it. */
 export async function findManagedEvent(
   db: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   id: number,
   options: { lock: boolean } = { lock: false },
 ): Promise<EventRow> {
   const event = options.lock
     ? await lockEvent(db, id)
     : await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!event || !canView(viewer, event.branch_id)) throw eventNotFound()
-  if (!canManage(viewer, event.branch_id)) throw forbidden('只有本支部书记或园区管理员可以管理该活动')
+  if (!event || !canView(viewer, { branchId: event.branch_id })) throw eventNotFound()
+  if (!canManage(viewer, { branchId: event.branch_id })) {
+    throw forbidden('只有本支部书记或园区管理员可以管理该活动')
+  }
   return event
 }
 
@@ -221,7 +222,7 @@ export async function findManagedEvent(
  */
 export async function listMySignups(
   db: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   page: { limit: number; after: EventPosition | null },
   now: Date,
 ): Promise<PageOf<MySignupItem>> {

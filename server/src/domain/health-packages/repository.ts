@@ -10,8 +10,9 @@ import type {
   PackageClaim,
   RedeemResult,
 } from '../../schemas'
+import type { Viewer } from '../access'
+import { isoTime, requiredText } from '../input'
 import { formatParkTime } from '../park-time'
-import type { CurrentUser } from '../users/mapper'
 import { newPickupCode, normalisePickupCode } from './pickup-code'
 
 export const INELIGIBLE_REASON = '仅限园区企业党员CEO领取'
@@ -20,7 +21,7 @@ const packageNotFound = () => notFound('健康大礼包不存在')
 
 function toHealthPackage(
   row: HealthPackageRow,
-  user: CurrentUser,
+  viewer: Viewer,
   claim: { code: string; status: ClaimStatus } | null,
 ): HealthPackage {
   return {
@@ -31,18 +32,18 @@ function toHealthPackage(
     remaining: row.remaining,
     claimStart: row.claim_start,
     claimEnd: row.claim_end,
-    eligible: user.isCeo,
-    ineligibleReason: user.isCeo ? null : INELIGIBLE_REASON,
+    eligible: viewer.isCeo,
+    ineligibleReason: viewer.isCeo ? null : INELIGIBLE_REASON,
     myClaim: claim,
   }
 }
 
 /** Every batch, the current claim window first, then newer batches first; with the viewer's own claim. */
-export async function listHealthPackages(db: Kysely<Database>, user: CurrentUser): Promise<HealthPackage[]> {
+export async function listHealthPackages(db: Kysely<Database>, viewer: Viewer): Promise<HealthPackage[]> {
   const rows = await db
     .selectFrom('health_packages as p')
     .leftJoin('health_claims as c', (join) =>
-      join.onRef('c.package_id', '=', 'p.id').on('c.user_id', '=', user.id),
+      join.onRef('c.package_id', '=', 'p.id').on('c.user_id', '=', viewer.id),
     )
     .selectAll('p')
     .select(['c.code as claim_code', 'c.status as claim_status'])
@@ -52,7 +53,7 @@ export async function listHealthPackages(db: Kysely<Database>, user: CurrentUser
   return rows.map(({ claim_code, claim_status, ...row }) =>
     toHealthPackage(
       row,
-      user,
+      viewer,
       claim_code !== null && claim_status !== null ? { code: claim_code, status: claim_status } : null,
     ),
   )
@@ -60,16 +61,13 @@ export async function listHealthPackages(db: Kysely<Database>, user: CurrentUser
 
 export async function createHealthPackage(
   db: Kysely<Database>,
-  admin: CurrentUser,
+  admin: Viewer,
   input: HealthPackageCreate,
   now: Date,
 ): Promise<HealthPackage> {
-  const name = input.name.trim()
-  if (name === '') throw validationFailed('body/name 不能为空')
-  const claimStart = new Date(input.claimStart)
-  const claimEnd = new Date(input.claimEnd)
-  if (Number.isNaN(claimStart.getTime())) throw validationFailed('body/claimStart 格式不正确')
-  if (Number.isNaN(claimEnd.getTime())) throw validationFailed('body/claimEnd 格式不正确')
+  const name = requiredText(input.name, 'name')
+  const claimStart = isoTime(input.claimStart, 'claimStart')
+  const claimEnd = isoTime(input.claimEnd, 'claimEnd')
   if (claimEnd <= claimStart) throw validationFailed('body/claimEnd 必须晚于领取开始时间 claimStart')
 
   const row = await db
@@ -79,8 +77,8 @@ export async function createHealthPackage(
       description: input.description.trim(),
       stock: input.stock,
       remaining: input.stock,
-      claim_start: claimStart.toISOString(),
-      claim_end: claimEnd.toISOString(),
+      claim_start: claimStart,
+      claim_end: claimEnd,
       created_by: admin.id,
       created_at: now.toISOString(),
     })
@@ -98,7 +96,7 @@ const alreadyClaimed = () => new AppError(409, 'ALREADY_CLAIMED', '您已领取�
  */
 export async function claimHealthPackage(
   trx: Kysely<Database>,
-  user: CurrentUser,
+  viewer: Viewer,
   packageId: number,
   now: Date,
 ): Promise<ClaimResult> {
@@ -108,7 +106,7 @@ export async function claimHealthPackage(
     .where('id', '=', packageId)
     .executeTakeFirst()
   if (!batch) throw packageNotFound()
-  if (!user.isCeo) throw new AppError(403, 'NOT_ELIGIBLE', `${INELIGIBLE_REASON},您暂不符合领取条件`)
+  if (!viewer.isCeo) throw new AppError(403, 'NOT_ELIGIBLE', `${INELIGIBLE_REASON},您暂不符合领取条件`)
   const at = now.toISOString()
   if (at < batch.claim_start)
     throw new AppError(422, 'CLAIM_WINDOW_CLOSED', '领取尚未开始,请在领取时间内再来')
@@ -118,7 +116,7 @@ export async function claimHealthPackage(
     .selectFrom('health_claims')
     .select('id')
     .where('package_id', '=', packageId)
-    .where('user_id', '=', user.id)
+    .where('user_id', '=', viewer.id)
     .executeTakeFirst()
   if (earlier) throw alreadyClaimed()
 
@@ -134,7 +132,7 @@ export async function claimHealthPackage(
   try {
     await trx
       .insertInto('health_claims')
-      .values({ package_id: packageId, user_id: user.id, code, status: 'claimed', claimed_at: at })
+      .values({ package_id: packageId, user_id: viewer.id, code, status: 'claimed', claimed_at: at })
       .execute()
   } catch (error) {
     // A concurrent claim by the same member won. (A clash of two random codes, one in 10^12, lands
@@ -148,7 +146,7 @@ export async function claimHealthPackage(
 /** Marks a pickup code redeemed, exactly once: the guarded update lets only one of two scans through. */
 export async function redeemPickupCode(
   db: Kysely<Database>,
-  admin: CurrentUser,
+  admin: Viewer,
   input: string,
   now: Date,
 ): Promise<RedeemResult> {

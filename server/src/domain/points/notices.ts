@@ -11,7 +11,7 @@ export async function readNotice(
   db: Kysely<Database>,
   announcementId: number,
   userId: number,
-  now = new Date(),
+  now: Date,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const firstRead = await markRead(trx, announcementId, userId, now)

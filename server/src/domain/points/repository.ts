@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import type { MyPoints, PointsRule } from '../../schemas'
 import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
-import { parkDay } from './ledger'
+import { parkDay } from '../park-time'
 
 /** A member's balance: always the sum of their ledger, never a stored counter. */
 export async function totalPoints(db: Kysely<Database>, userId: number): Promise<number> {

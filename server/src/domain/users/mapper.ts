@@ -24,7 +24,7 @@ export interface UserJoinedRow {
   company_name: string | null
 }
 
-const ROLES: readonly Role[] = ['member', 'secretary', 'park_admin']
+const ROLES: readonly Role[] = ['member', 'secretary', 'park_admin', 'helper']
 
 export function parseRoles(text: string): Role[] {
   const listed = new Set(text.split(',').map((role) => role.trim()))

@@ -3,10 +3,9 @@ import { returnShortCodeAttempt, takeShortCodeAttempt } from '../../domain/check
 import { checkIn } from '../../domain/checkins/checkin'
 import { deriveCodeKeys } from '../../domain/checkins/code'
 import { verifyCheckinCode } from '../../domain/checkins/rules'
-import { courseViewerOf } from '../../domain/courses/rules'
 import { idempotencyKeyOf, runIdempotent, type Answer } from '../../domain/idempotency'
 import { AppError } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import { CheckinBody, CheckinResult, IdempotencyHeaders } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 import { sendAnswer } from '../reply'
@@ -36,19 +35,19 @@ const checkins: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
+      const viewer = currentViewer(request)
       const { body } = request
       const now = app.now()
-      const attemptWindow = 'shortCode' in body ? await takeShortCodeAttempt(app.db, user.id, now) : null
+      const attemptWindow = 'shortCode' in body ? await takeShortCodeAttempt(app.db, viewer.id, now) : null
       let wrongShortCode = false
       try {
-        const key = idempotencyKeyOf(user.id, request.headers['idempotency-key'], 'POST /api/checkins')
+        const key = idempotencyKeyOf(viewer.id, request.headers['idempotency-key'], 'POST /api/checkins')
         const answer = await runIdempotent(
           app.db,
           key,
           async (trx) => ({
             statusCode: 201,
-            body: await checkIn(trx, courseViewerOf(user), verifyCheckinCode(keys, body, now), now),
+            body: await checkIn(trx, viewer, verifyCheckinCode(keys, body, now), now),
           }),
           now,
         )
@@ -60,7 +59,7 @@ const checkins: FastifyPluginAsyncTypebox = async (app) => {
       } finally {
         // Only a wrong code uses up an attempt.
         if (attemptWindow !== null && !wrongShortCode)
-          await returnShortCodeAttempt(app.db, user.id, attemptWindow)
+          await returnShortCodeAttempt(app.db, viewer.id, attemptWindow)
       }
     },
   )

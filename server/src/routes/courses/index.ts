@@ -3,14 +3,14 @@ import { enrol } from '../../domain/courses/enrol'
 import { decodeCourseCursor } from '../../domain/courses/mapper'
 import { createCourse } from '../../domain/courses/organise'
 import { courseNotFound, findVisibleCourse, listCourses } from '../../domain/courses/repository'
-import { courseViewerOf, type CourseViewer } from '../../domain/courses/rules'
+import type { Viewer } from '../../domain/access'
 import { validationFailed } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import { CourseCreate, CourseDetail, CourseListQuery, CoursePage, EnrolResult, IdParams } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
 const courses: FastifyPluginAsyncTypebox = async (app) => {
-  const reload = async (viewer: CourseViewer, id: number) => {
+  const reload = async (viewer: Viewer, id: number) => {
     const course = await findVisibleCourse(app.db, viewer, id, app.now())
     if (!course) throw courseNotFound()
     return course
@@ -34,7 +34,7 @@ const courses: FastifyPluginAsyncTypebox = async (app) => {
       const after = cursor === undefined ? null : decodeCourseCursor(cursor)
       if (cursor !== undefined && after === null)
         throw validationFailed('query/cursor 无效,请从第一页重新加载')
-      return listCourses(app.db, courseViewerOf(currentUser(request)), { limit, after }, app.now())
+      return listCourses(app.db, currentViewer(request), { limit, after }, app.now())
     },
   )
 
@@ -52,7 +52,7 @@ const courses: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CourseDetail, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => reload(courseViewerOf(currentUser(request)), request.params.id),
+    async (request) => reload(currentViewer(request), request.params.id),
   )
 
   app.post(
@@ -69,7 +69,7 @@ const courses: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const now = app.now()
       const id = await app.db.transaction().execute((trx) => createCourse(trx, viewer, request.body, now))
       return reply.status(201).send(await reload(viewer, id))
@@ -91,7 +91,7 @@ const courses: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const now = app.now()
       const result = await app.db.transaction().execute((trx) => enrol(trx, viewer, request.params.id, now))
       return reply.status(201).send(result)

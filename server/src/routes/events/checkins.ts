@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { checkInByCard } from '../../domain/cards/event-checkin'
-import { eventViewerOf } from '../../domain/events/rules'
 import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import { CardPayloadBody, EventCheckinResult, IdempotencyHeaders, IdParams } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 import { sendAnswer } from '../reply'
@@ -28,10 +27,10 @@ const eventCheckins: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
+      const viewer = currentViewer(request)
       const { id } = request.params
       const key = idempotencyKeyOf(
-        user.id,
+        viewer.id,
         request.headers['idempotency-key'],
         `POST /api/events/${id}/checkins ${request.body.payload}`,
       )
@@ -39,7 +38,7 @@ const eventCheckins: FastifyPluginAsyncTypebox = async (app) => {
         statusCode: 201,
         body: await checkInByCard(
           trx,
-          eventViewerOf(user),
+          viewer,
           { eventId: id, payload: request.body.payload, secret: app.config.jwtSecret },
           app.now(),
         ),

@@ -7,7 +7,7 @@ import {
   redeemPickupCode,
 } from '../../domain/health-packages/repository'
 import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import {
   ClaimResult,
   HealthPackage,
@@ -35,7 +35,10 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HealthPackageList, ...errorResponses(401) },
       },
     },
-    async (request) => ({ items: await listHealthPackages(app.db, currentUser(request)), nextCursor: null }),
+    async (request) => ({
+      items: await listHealthPackages(app.db, currentViewer(request)),
+      nextCursor: null,
+    }),
   )
 
   app.post(
@@ -51,7 +54,7 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await createHealthPackage(app.db, currentUser(request), request.body, new Date())
+      const created = await createHealthPackage(app.db, currentViewer(request), request.body, app.now())
       return reply.status(201).send(created)
     },
   )
@@ -72,16 +75,16 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
+      const viewer = currentViewer(request)
       const { id } = request.params
       const key = idempotencyKeyOf(
-        user.id,
+        viewer.id,
         request.headers['idempotency-key'],
         `POST /api/health-packages/${id}/claim`,
       )
       const answer = await runIdempotent(app.db, key, async (trx) => ({
         statusCode: 201,
-        body: await claimHealthPackage(trx, user, id, new Date()),
+        body: await claimHealthPackage(trx, viewer, id, app.now()),
       }))
       return sendAnswer(reply, answer)
     },
@@ -99,7 +102,7 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RedeemResult, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => redeemPickupCode(app.db, currentUser(request), request.body.code, new Date()),
+    async (request) => redeemPickupCode(app.db, currentViewer(request), request.body.code, app.now()),
   )
 
   app.get(

@@ -2,12 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { decodeCursor, isId } from '../../domain/cursor'
 import { decodeEventCursor } from '../../domain/events/mapper'
 import { listMySignups } from '../../domain/events/repository'
-import { eventViewerOf } from '../../domain/events/rules'
 import { listNotifications } from '../../domain/notifications/repository'
 import { totalPoints } from '../../domain/points/repository'
 import { toMe } from '../../domain/users/mapper'
 import { validationFailed } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { currentUser, currentViewer } from '../../plugins/auth'
 import { Me, MySignupListQuery, MySignupPage, NotificationListQuery, NotificationPage } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 import myCard from '../cards/me'
@@ -52,7 +51,7 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
       const { limit = 20, cursor } = request.query
       const after = cursor === undefined ? null : decodeEventCursor(cursor)
       if (cursor !== undefined && after === null) throw invalidCursor()
-      return listMySignups(app.db, eventViewerOf(currentUser(request)), { limit, after }, new Date())
+      return listMySignups(app.db, currentViewer(request), { limit, after }, app.now())
     },
   )
 
@@ -76,7 +75,7 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
         if (!isId(id) || rest.length > 0) throw invalidCursor()
         beforeId = id
       }
-      return listNotifications(app.db, currentUser(request).id, { limit, beforeId })
+      return listNotifications(app.db, currentViewer(request).id, { limit, beforeId })
     },
   )
 }

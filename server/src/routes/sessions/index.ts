@@ -8,10 +8,9 @@ import {
   sessionDetail,
   sessionNotFound,
 } from '../../domain/courses/repository'
-import { courseViewerOf } from '../../domain/courses/rules'
 import { attachment } from '../../domain/csv'
 import { formatParkDateTime } from '../../domain/park-time'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import {
   AttendanceEntry,
   AttendanceQuery,
@@ -42,7 +41,7 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const session = await findVisibleSession(app.db, viewer, request.params.id)
       if (!session) throw sessionNotFound()
       return sessionDetail(app.db, viewer, session, app.now())
@@ -64,11 +63,7 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const session = await findManagedSession(
-        app.db,
-        courseViewerOf(currentUser(request)),
-        request.params.id,
-      )
+      const session = await findManagedSession(app.db, currentViewer(request), request.params.id)
       reply.header('cache-control', 'no-store')
       return issueCode(keys, session.id, app.now())
     },
@@ -89,11 +84,7 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const session = await findManagedSession(
-        app.db,
-        courseViewerOf(currentUser(request)),
-        request.params.id,
-      )
+      const session = await findManagedSession(app.db, currentViewer(request), request.params.id)
       reply.header('cache-control', 'no-store')
       return checkinFeed(app.db, session.id, request.query.since ?? 0)
     },
@@ -123,11 +114,7 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const session = await findManagedSession(
-        app.db,
-        courseViewerOf(currentUser(request)),
-        request.params.id,
-      )
+      const session = await findManagedSession(app.db, currentViewer(request), request.params.id)
       const attendance = await listAttendance(app.db, session)
       if (request.query.format !== 'csv') return reply.send(attendance)
       const day = formatParkDateTime(session.starts_at).slice(0, 10)
@@ -157,7 +144,7 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const session = await findManagedSession(app.db, viewer, request.params.id)
       const now = app.now()
       const entry = await app.db
