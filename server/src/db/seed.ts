@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { PoliticalStatus, Role } from '../schemas'
 import { PICKUP_ALPHABET, PICKUP_CODE_LENGTH } from '../domain/health-packages/pickup-code'
+import { ineligibleReason } from '../domain/health-packages/rules'
 import { seedCourses } from './seed-courses'
 import { seedPoints } from './seed-points'
 import {
@@ -334,7 +335,7 @@ async function seedEventsAndPackages(trx: Transaction<Database>, now: Date): Pro
   const random = prng(20261124)
   const users = await trx
     .selectFrom('users')
-    .select(['id', 'roles', 'branch_id', 'is_ceo'])
+    .select(['id', 'roles', 'branch_id', 'is_ceo', 'political_status'])
     .where('wechat_openid', 'is', null)
     .orderBy('id')
     .execute()
@@ -412,10 +413,16 @@ async function seedEventsAndPackages(trx: Transaction<Database>, now: Date): Pro
   })
   await insertChunked(trx, 'event_signups', signups)
 
-  // One open batch with less stock than there are CEOs; the last CEOs have claimed, one picked up.
+  // One open batch with less stock than there are party-member CEOs; the last of them have claimed,
+  // one picked up.
   const claimStart = parkMidnight - HEALTH_PACKAGE.openedDaysAgo * DAY + 9 * HOUR // 09:00 park time
   const claimEnd = parkMidnight + HEALTH_PACKAGE.closesInDays * DAY + 18 * HOUR // 18:00 park time
-  const claimers = users.filter((user) => user.is_ceo === 1).slice(-HEALTH_PACKAGE.claimed)
+  const claimers = users
+    .filter(
+      (user) =>
+        ineligibleReason({ isCeo: user.is_ceo === 1, politicalStatus: user.political_status }) === null,
+    )
+    .slice(-HEALTH_PACKAGE.claimed)
   const batch = await trx
     .insertInto('health_packages')
     .values({

@@ -10,6 +10,8 @@ export const AttendanceStatus = Type.Union([
   Type.Literal('late'),
   Type.Literal('leave'),
   Type.Literal('absent'),
+  /** 待确认: arrived after its code expired; counts once an organiser confirms it */
+  Type.Literal('pending'),
 ])
 export type AttendanceStatus = Static<typeof AttendanceStatus>
 
@@ -123,7 +125,8 @@ export const CheckinResult = Type.Object({
   sessionId: Id,
   courseTitle: Type.String(),
   checkedInAt: IsoTime,
-  status: Type.Union([Type.Literal('present'), Type.Literal('late')]),
+  /** `pending`: a queued sign-in that arrived after its code expired, waiting for an organiser */
+  status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('pending')]),
   pointsAwarded: Type.Integer({ minimum: 0 }),
   offline: Type.Boolean(),
 })
@@ -149,6 +152,8 @@ export const SessionAttendance = Type.Object({
   late: Type.Array(AttendanceEntry),
   leave: Type.Array(AttendanceEntry),
   absent: Type.Array(AttendanceEntry),
+  /** sign-ins that arrived after their code expired, waiting for an organiser to confirm them */
+  pending: Type.Array(AttendanceEntry),
 })
 export type SessionAttendance = Static<typeof SessionAttendance>
 
@@ -182,6 +187,16 @@ export const SessionDetail = Type.Composite([
     /** sign-ins after this are `late` */
     lateAfter: IsoTime,
     canManage: Type.Boolean(),
+    /** the viewer's own sign-in as the server recorded it, with the points it earned */
+    myCheckin: Type.Union([
+      Type.Object({
+        status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('pending')]),
+        checkedInAt: IsoTime,
+        offline: Type.Boolean(),
+        pointsAwarded: Type.Integer({ minimum: 0 }),
+      }),
+      Type.Null(),
+    ]),
   }),
 ])
 export type SessionDetail = Static<typeof SessionDetail>
@@ -193,6 +208,10 @@ export const AttendanceQuery = Type.Object(
 export type AttendanceQuery = Static<typeof AttendanceQuery>
 
 export const ManualAttendanceResult = AttendanceEntry
+
+/** 全部确认: how many pending sign-ins now count. */
+export const ConfirmPendingResult = Type.Object({ confirmed: Type.Integer({ minimum: 0 }) })
+export type ConfirmPendingResult = Static<typeof ConfirmPendingResult>
 
 export const CheckinFeedQuery = Type.Object(
   {

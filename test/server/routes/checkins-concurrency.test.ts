@@ -167,5 +167,36 @@ if (postgres) {
       const codes = guesses.map((response) => response.json().error.code)
       expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(7)
     })
+
+    it('holds one session’s limit of 30 wrong short codes a minute across both instances', async () => {
+      const people = await seededPeople(t.app)
+      const admin = tokenFor(t.app, people.parkAdmins[0]!.id)
+      const sessionId = await createSession(t.app, admin, clock + 10 * MINUTE)
+      const keys = deriveCodeKeys(t.config.jwtSecret)
+      const recent = new Set(
+        Array.from({ length: 12 }, (_, back) => shortCodeFor(keys, sessionId, slotOf(clock) - back)),
+      )
+      const wrong = Array.from({ length: 200 }, (_, n) => String(n * 4999 + 7).padStart(6, '0')).filter(
+        (guess) => !recent.has(guess),
+      )
+      const guessers = await addMembers(t.app, 60)
+      const responses = await Promise.all(
+        guessers.map((id, i) => {
+          const app = i % 2 === 0 ? t.app : second
+          return checkIn(app, tokenFor(app, id), { sessionId, shortCode: wrong[i]! })
+        }),
+      )
+      const codes = responses.map((response) => response.json().error.code)
+      expect(codes.filter((code) => code === 'CODE_INVALID').length).toBeLessThanOrEqual(30)
+      expect(codes.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(30)
+
+      const { code, shortCode } = await codeOf(second, admin, sessionId)
+      const [late] = await addMembers(t.app, 2)
+      for (const app of [t.app, second]) {
+        const right = await checkIn(app, tokenFor(app, late!), { sessionId, shortCode })
+        expect(right.statusCode).toBe(429)
+      }
+      expect((await checkIn(second, tokenFor(second, late!), { code })).statusCode).toBe(201)
+    })
   })
 }

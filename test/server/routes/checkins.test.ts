@@ -52,7 +52,7 @@ describe.each(databases)('sign-in on $name', (database) => {
     secretaryB = tokenFor(t.app, people.secretaryOf(branchB).id)
     memberB = tokenFor(t.app, people.memberOf(branchB).id)
     membersA = people.plainMembers.filter((user) => user.branch_id === branchA).map((user) => user.id)
-    crowd = await addMembers(t.app, 80, { branchId: branchA, name: (n) => `签到测试${n + 1}` })
+    crowd = await addMembers(t.app, 200, { branchId: branchA, name: (n) => `签到测试${n + 1}` })
   })
   afterAll(() => t.close())
 
@@ -199,7 +199,9 @@ describe.each(databases)('sign-in on $name', (database) => {
 
     it('is closed before the window opens and after the session ends', async () => {
       const early = await session(parkAdmin, { startsIn: 31 * MINUTE })
-      const before = await checkIn(fresh().headers, { code: (await codeOf(early.sessionId)).code })
+      // The screen shows no code outside the window; one made with the server's key is refused all the same.
+      const made = () => issueCode(deriveCodeKeys(t.config.jwtSecret), early.sessionId, new Date(now())).code
+      const before = await checkIn(fresh().headers, { code: made() })
       expect(before.statusCode).toBe(422)
       expect(errorOf(before)).toBe('CHECKIN_CLOSED')
       expect(before.json().error.message).toContain('签到')
@@ -210,7 +212,7 @@ describe.each(databases)('sign-in on $name', (database) => {
       ).toBe(201)
 
       clock = early.startsAt + 2 * HOUR + SECOND
-      const after = await checkIn(fresh().headers, { code: (await codeOf(early.sessionId)).code })
+      const after = await checkIn(fresh().headers, { code: made() })
       expect(after.statusCode).toBe(422)
       expect(errorOf(after)).toBe('CHECKIN_CLOSED')
     })
@@ -322,56 +324,179 @@ describe.each(databases)('sign-in on $name', (database) => {
       expect(codes.filter((code) => code === 'CODE_INVALID')).toHaveLength(5)
       expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(25)
     })
+    it('counts a short code that matches a code of the last two minutes as a wrong guess', async () => {
+      const { sessionId } = await session(parkAdmin)
+      const member = fresh()
+      const { shortCode } = await codeOf(sessionId)
+      clock += MINUTE
+      for (let i = 0; i < 5; i++) {
+        expect(errorOf(await checkIn(member.headers, { sessionId, shortCode }))).toBe('CODE_EXPIRED')
+      }
+      const limited = await checkIn(member.headers, {
+        sessionId,
+        shortCode: (await codeOf(sessionId)).shortCode,
+      })
+      expect(limited.statusCode).toBe(429)
+    })
+
+    it('takes 30 wrong short codes a minute per session from all members; then short codes wait a minute', async () => {
+      const { sessionId } = await session(parkAdmin)
+      for (let i = 0; i < 30; i++) {
+        const response = await checkIn(fresh().headers, { sessionId, shortCode: wrongShortCode(sessionId) })
+        expect([i, errorOf(response)]).toEqual([i, 'CODE_INVALID'])
+      }
+      const lockedAt = now()
+      const { code, shortCode } = await codeOf(sessionId)
+      const beyond = await checkIn(fresh().headers, { sessionId, shortCode: wrongShortCode(sessionId) })
+      expect(beyond.statusCode).toBe(429)
+      expect(errorOf(beyond)).toBe('RATE_LIMITED')
+      expect(beyond.json().error.message).toContain('二维码')
+      // Even the right short code waits; the QR code keeps working.
+      const right = await checkIn(fresh().headers, { sessionId, shortCode })
+      expect(right.statusCode).toBe(429)
+      expect((await checkIn(fresh().headers, { code })).statusCode).toBe(201)
+      // Another session is not affected.
+      const other = await session(parkAdmin)
+      const elsewhere = await checkIn(fresh().headers, {
+        sessionId: other.sessionId,
+        shortCode: (await codeOf(other.sessionId)).shortCode,
+      })
+      expect(elsewhere.statusCode).toBe(201)
+
+      clock = lockedAt + MINUTE - SECOND
+      const stillLocked = await checkIn(fresh().headers, {
+        sessionId,
+        shortCode: (await codeOf(sessionId)).shortCode,
+      })
+      expect(stillLocked.statusCode).toBe(429)
+      clock = lockedAt + MINUTE + SECOND
+      const open = await checkIn(fresh().headers, {
+        sessionId,
+        shortCode: (await codeOf(sessionId)).shortCode,
+      })
+      expect(open.statusCode).toBe(201)
+    })
+
+    it('looks at no more than 30 of 150 members’ guesses sent at once', async () => {
+      const { sessionId } = await session(parkAdmin)
+      const guessers = await addMembers(t.app, 150, { branchId: branchA })
+      const guesses = wrongShortCodes(sessionId, 750)
+      const responses = await Promise.all(
+        guessers.flatMap((id, i) =>
+          guesses
+            .slice(i * 5, i * 5 + 5)
+            .map((shortCode) => checkIn(tokenFor(t.app, id), { sessionId, shortCode })),
+        ),
+      )
+      const codes = responses.map(errorOf)
+      expect(
+        codes.filter((code) => code === 'CODE_INVALID' || code === 'CODE_EXPIRED').length,
+      ).toBeLessThanOrEqual(30)
+      expect(codes.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(720)
+    })
   })
 
-  /** A six-digit code that is none of the session's recent ones. */
-  function wrongShortCode(sessionId: number): string {
+  /** `count` different six-digit codes that are none of the session's recent ones. */
+  function wrongShortCodes(sessionId: number, count: number): string[] {
     const keys = deriveCodeKeys(t.config.jwtSecret)
     const recent = new Set(
       Array.from({ length: 12 }, (_, back) => shortCodeFor(keys, sessionId, slotOf(now()) - back)),
     )
-    for (let guess = 0; ; guess++) {
+    const codes: string[] = []
+    for (let guess = 0; codes.length < count; guess++) {
       const candidate = String((guess * 7919 + 13) % 1_000_000).padStart(6, '0')
-      if (!recent.has(candidate)) return candidate
+      if (!recent.has(candidate)) codes.push(candidate)
     }
+    return codes
   }
+  const wrongShortCode = (sessionId: number) => wrongShortCodes(sessionId, 1)[0]!
 
-  describe('offline queue', () => {
-    it('accepts a queued sign-in that arrives 9 minutes after the code expired, marked offline', async () => {
-      const { sessionId } = await session(parkAdmin)
+  describe('offline queue: a sign-in counts by the server’s clock', () => {
+    const confirm = (sessionId: number, memberId: number, headers: Headers = parkAdmin) =>
+      post(`/api/sessions/${sessionId}/attendance`, headers, { memberId, status: 'present' })
+
+    it('stores one that arrives after its code expired as pending: no points until an organiser confirms', async () => {
+      const { course, sessionId } = await session(parkAdmin)
       const { code, expiresAt } = await codeOf(sessionId)
-      const scannedAt = iso(now() + 2 * SECOND)
       const member = fresh()
+      await post(`/api/courses/${course.id}/enroll`, member.headers, {})
+      const scannedAt = iso(now() + 2 * SECOND)
       clock = Date.parse(expiresAt) + 9 * MINUTE
       const response = await checkIn(member.headers, { code, scannedAt })
       expect(response.statusCode).toBe(201)
       expect(response.json<CheckinResult>()).toMatchObject({
+        status: 'pending',
+        pointsAwarded: 0,
         offline: true,
-        checkedInAt: scannedAt,
-        status: 'present',
       })
-      const entry = (await attendance(sessionId)).present.find((item) => item.member.id === member.id)
-      expect(entry).toMatchObject({ offline: true, manual: false, checkedInAt: scannedAt })
+      expect(await ledgerRows(member.id, sessionId)).toBe(0)
+
+      const report = await attendance(sessionId)
+      expect(report.pending.map((entry) => entry.member.id)).toEqual([member.id])
+      expect(report.pending[0]).toMatchObject({ status: 'pending', offline: true, manual: false })
+      expect(
+        [...report.present, ...report.late, ...report.absent].some((e) => e.member.id === member.id),
+      ).toBe(false)
+      const mine = (await get(`/api/courses/${course.id}`, member.headers)).json<CourseDetail>()
+      expect(mine.sessions[0]!.myAttendance).toBe('pending')
+      const feed = (await get(`/api/sessions/${sessionId}/checkins`, parkAdmin)).json<CheckinFeed>()
+      expect(feed.count).toBe(0)
+
+      const confirmed = await confirm(sessionId, member.id)
+      expect(confirmed.statusCode).toBe(201)
+      expect(confirmed.json<AttendanceEntry>()).toMatchObject({ status: 'present', offline: true })
+      expect(await ledgerRows(member.id, sessionId)).toBe(1)
+      const after = await attendance(sessionId)
+      expect(after.pending).toEqual([])
+      expect(after.present.map((entry) => entry.member.id)).toContain(member.id)
+      expect((await confirm(sessionId, member.id)).statusCode).toBe(409)
     })
 
-    it('refuses one that arrives 11 minutes after the expiry', async () => {
+    it('counts one whose code is still alive when it arrives, as any sign-in', async () => {
+      const { sessionId } = await session(parkAdmin)
+      const { code, expiresAt } = await codeOf(sessionId)
+      const member = fresh()
+      const scannedAt = iso(now())
+      clock = Date.parse(expiresAt)
+      const response = await checkIn(member.headers, { code, scannedAt })
+      expect(response.json<CheckinResult>()).toMatchObject({
+        status: 'present',
+        offline: true,
+        checkedInAt: iso(now()),
+        pointsAwarded: await rulePoints('training_present'),
+      })
+      // One second later the same code, relayed, is worth nothing on its own.
+      clock += SECOND
+      const relayed = await checkIn(fresh().headers, { code, scannedAt })
+      expect(relayed.json<CheckinResult>()).toMatchObject({ status: 'pending', pointsAwarded: 0 })
+    })
+
+    it('never lets scannedAt turn late into present', async () => {
+      const { sessionId, startsAt } = await session(parkAdmin, { startsIn: 2 * MINUTE })
+      clock = startsAt + 10 * MINUTE - 5 * SECOND
+      const { code } = await codeOf(sessionId)
+      const scannedAt = iso(now())
+      clock = startsAt + 10 * MINUTE + SECOND
+      const response = await checkIn(fresh().headers, { code, scannedAt })
+      expect(response.statusCode).toBe(201)
+      expect(response.json<CheckinResult>()).toMatchObject({
+        status: 'late',
+        pointsAwarded: await rulePoints('training_late'),
+      })
+    })
+
+    it('refuses one that arrives more than 10 minutes after the expiry, and made-up scan times', async () => {
       const { sessionId } = await session(parkAdmin)
       const { code, expiresAt } = await codeOf(sessionId)
       const scannedAt = iso(now())
-      clock = Date.parse(expiresAt) + 11 * MINUTE
-      const response = await checkIn(fresh().headers, { code, scannedAt })
-      expect(response.statusCode).toBe(422)
-      expect(errorOf(response)).toBe('CODE_EXPIRED')
-    })
-
-    it('lets the scan time decide lateness, and refuses scan times outside the code’s life', async () => {
-      const { sessionId, startsAt } = await session(parkAdmin, { startsIn: 2 * MINUTE })
-      clock = startsAt + 9 * MINUTE
-      const { code, expiresAt } = await codeOf(sessionId)
-      const scannedAt = iso(now())
-      clock += 5 * MINUTE
-      const queued = await checkIn(fresh().headers, { code, scannedAt })
-      expect(queued.json<CheckinResult>()).toMatchObject({ status: 'present', offline: true })
+      clock = Date.parse(expiresAt) + 10 * MINUTE
+      expect((await checkIn(fresh().headers, { code, scannedAt })).json<CheckinResult>().status).toBe(
+        'pending',
+      )
+      clock += SECOND
+      const stale = await checkIn(fresh().headers, { code, scannedAt })
+      expect(stale.statusCode).toBe(422)
+      expect(errorOf(stale)).toBe('CODE_EXPIRED')
 
       const afterExpiry = await checkIn(fresh().headers, {
         code,
@@ -381,6 +506,35 @@ describe.each(databases)('sign-in on $name', (database) => {
       const future = await checkIn(fresh().headers, { code, scannedAt: iso(now() + 5 * MINUTE) })
       expect(future.statusCode).toBe(400)
       expect(future.json().error.message).toContain('scannedAt')
+    })
+
+    it('lets a live sign-in replace a pending one, and an organiser confirm all pending at once', async () => {
+      const { sessionId } = await session(secretaryA, { branchId: branchA })
+      const { code, expiresAt } = await codeOf(sessionId, secretaryA)
+      const scannedAt = iso(now())
+      const [late, relayed, another] = [fresh(), fresh(), fresh()]
+      const secretaryId = (await seededPeople(t.app)).secretaryOf(branchA).id
+      clock = Date.parse(expiresAt) + MINUTE
+      for (const member of [late, relayed, another]) {
+        expect((await checkIn(member.headers, { code, scannedAt })).json<CheckinResult>().status).toBe(
+          'pending',
+        )
+      }
+      expect((await checkIn(secretaryA, { code, scannedAt })).json<CheckinResult>().status).toBe('pending')
+
+      // The member who is really there scans the screen again.
+      const live = await checkIn(late.headers, { code: (await codeOf(sessionId, secretaryA)).code })
+      expect(live.json<CheckinResult>()).toMatchObject({ status: 'present', offline: false })
+
+      const all = await post(`/api/sessions/${sessionId}/attendance/confirm`, secretaryA, {})
+      expect(all.statusCode).toBe(200)
+      // An organiser never confirms their own sign-in.
+      expect(all.json()).toEqual({ confirmed: 2 })
+      const report = await attendance(sessionId, secretaryA)
+      expect(report.pending.map((entry) => entry.member.id)).toEqual([secretaryId])
+      for (const member of [late, relayed, another]) expect(await ledgerRows(member.id, sessionId)).toBe(1)
+      expect(await ledgerRows(secretaryId, sessionId)).toBe(0)
+      expect((await post(`/api/sessions/${sessionId}/attendance/confirm`, memberB, {})).statusCode).toBe(404)
     })
   })
 
@@ -642,6 +796,61 @@ describe.each(databases)('sign-in on $name', (database) => {
       ).toBe(true)
     })
 
+    it('shows no code before the window opens or after the session ends, to the second', async () => {
+      const { sessionId, startsAt } = await session(parkAdmin, { startsIn: 7 * 24 * HOUR })
+      const opensAt = startsAt - 30 * MINUTE
+      const codeAt = async (at: number) => {
+        clock = at
+        return get(`/api/sessions/${sessionId}/checkin-code`, parkAdmin)
+      }
+      const early = await codeAt(opensAt - SECOND)
+      expect(early.statusCode).toBe(422)
+      expect(early.json().error).toMatchObject({
+        code: 'CHECKIN_CLOSED',
+        message: expect.stringContaining('开始'),
+      })
+      expect((await codeAt(opensAt)).statusCode).toBe(200)
+      expect((await codeAt(startsAt + 2 * HOUR)).statusCode).toBe(200)
+      const over = await codeAt(startsAt + 2 * HOUR + SECOND)
+      expect(over.statusCode).toBe(422)
+      expect(over.json().error.code).toBe('CHECKIN_CLOSED')
+    })
+
+    it('never lets an organiser record their own sign-in', async () => {
+      const { sessionId } = await session(secretaryA, { branchId: branchA })
+      const secretaryId = (await seededPeople(t.app)).secretaryOf(branchA).id
+      const own = await post(`/api/sessions/${sessionId}/attendance`, secretaryA, {
+        memberId: secretaryId,
+        status: 'present',
+      })
+      expect(own.statusCode).toBe(422)
+      expect(own.json().error).toMatchObject({
+        code: 'SELF_RECORD',
+        message: expect.stringContaining('自己'),
+      })
+      expect(await ledgerRows(secretaryId, sessionId)).toBe(0)
+      // Another organiser may, and the secretary may still scan the code like everyone else.
+      const byAdmin = await post(`/api/sessions/${sessionId}/attendance`, parkAdmin, {
+        memberId: secretaryId,
+        status: 'present',
+      })
+      expect(byAdmin.statusCode).toBe(201)
+    })
+
+    it('tells the result page what the server recorded, not what a link says', async () => {
+      const { sessionId } = await session(parkAdmin)
+      const member = fresh()
+      const mine = async () => (await get(`/api/sessions/${sessionId}`, member.headers)).json<SessionDetail>()
+      expect((await mine()).myCheckin).toBeNull()
+      await checkIn(member.headers, { code: (await codeOf(sessionId)).code })
+      expect((await mine()).myCheckin).toEqual({
+        status: 'present',
+        checkedInAt: iso(now()),
+        offline: false,
+        pointsAwarded: await rulePoints('training_present'),
+      })
+    })
+
     it('shows the screen page the session with its window', async () => {
       const { sessionId, startsAt, course } = await session(parkAdmin)
       const response = await get(`/api/sessions/${sessionId}`, memberB)
@@ -660,6 +869,7 @@ describe.each(databases)('sign-in on $name', (database) => {
         checkinOpensAt: iso(startsAt - 30 * MINUTE),
         lateAfter: iso(startsAt + 10 * MINUTE),
         canManage: false,
+        myCheckin: null,
       })
     })
   })

@@ -367,6 +367,36 @@ describe.each(databases)('courses on $name', (database) => {
       expect(rows).toHaveLength(20)
     })
 
+    it('never marks someone absent from a session held before they enrolled, nor rewrites its report', async () => {
+      const course = await create(parkAdmin, {
+        sessions: [
+          { startsAt: inHours(1), endsAt: inHours(2), venue: '路演厅', lecturer: '黄老师' },
+          { startsAt: inHours(48), endsAt: inHours(50), venue: '路演厅', lecturer: '黄老师' },
+        ],
+      })
+      const [early, late] = await addMembers(t.app, 2)
+      expect((await post(`/api/courses/${course.id}/enroll`, tokenFor(t.app, early!))).statusCode).toBe(201)
+      const first = course.sessions[0]!.id
+      const report = async () =>
+        (await get(`/api/sessions/${first}/attendance`, parkAdmin)).json<SessionAttendance>()
+      // The first session ends; one second later the second member enrols.
+      clock += 2 * HOUR
+      const before = (await report()).absent.map((entry) => entry.member.id)
+      expect(before).toEqual([early])
+      clock += 1000
+      expect((await post(`/api/courses/${course.id}/enroll`, tokenFor(t.app, late!))).statusCode).toBe(201)
+
+      const mine = async (id: number) =>
+        (await get(`/api/courses/${course.id}`, tokenFor(t.app, id))).json<CourseDetail>().sessions
+      expect((await mine(early!)).map((session) => session.myAttendance)).toEqual(['absent', null])
+      expect((await mine(late!)).map((session) => session.myAttendance)).toEqual([null, null])
+      expect((await report()).absent.map((entry) => entry.member.id)).toEqual(before)
+
+      // Enrolled before the second session ended: expected there, absent once it is over.
+      clock += 48 * HOUR
+      expect((await mine(late!)).map((session) => session.myAttendance)).toEqual([null, 'absent'])
+    })
+
     it('refuses enrolment once the course has ended', async () => {
       const course = await create(parkAdmin, {
         sessions: [{ startsAt: inHours(1), endsAt: inHours(2), venue: '路演厅', lecturer: '黄老师' }],

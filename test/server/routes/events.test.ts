@@ -9,9 +9,13 @@ import type {
 } from '../../../server/src/schemas'
 import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
 
-const HOUR = 3600 * 1000
+const SECOND = 1000
+const HOUR = 3600 * SECOND
 const DAY = 24 * HOUR
-const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString()
+/** The app's clock: deadlines and "in the past" are judged by it. */
+let clock = Date.now()
+const iso = (ms: number) => new Date(ms).toISOString()
+const inHours = (hours: number) => iso(clock + hours * HOUR)
 
 type Headers = Record<string, string>
 
@@ -26,7 +30,7 @@ describe.each(databases)('events on $name', (database) => {
   let parkAdmin: Headers
 
   beforeAll(async () => {
-    t = await startApp(database)
+    t = await startApp(database, { now: () => new Date(clock) })
     const people = await seededPeople(t.app)
     const branches = await t.app.db.selectFrom('branches').select('id').orderBy('id').execute()
     branchA = branches[0]!.id
@@ -336,6 +340,32 @@ describe.each(databases)('events on $name', (database) => {
       expect(unknownBranch.json().error.message).toContain('branchId')
     })
 
+    it('refuses an event whose start has passed, to the second, when created or moved', async () => {
+      const startingAt = (ms: number) =>
+        send('POST', '/api/events', parkAdmin, draft({ startsAt: iso(ms), endsAt: inHours(3) }))
+      const past = await startingAt(clock - SECOND)
+      expect(past.statusCode).toBe(400)
+      expect(past.json().error).toEqual({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('startsAt'),
+      })
+      const soon = await startingAt(clock + SECOND)
+      expect(soon.statusCode).toBe(201)
+      const event = soon.json<EventDetail>()
+      const moved = await send('PATCH', `/api/events/${event.id}`, parkAdmin, {
+        startsAt: iso(clock - SECOND),
+      })
+      expect(moved.statusCode).toBe(400)
+      expect(moved.json().error.message).toContain('startsAt')
+      // Once it has begun, the rest of it can still be edited (the form sends the start as it was).
+      clock += 2 * SECOND
+      const renamed = await send('PATCH', `/api/events/${event.id}`, parkAdmin, {
+        title: '青创沙龙:改期说明',
+        startsAt: event.startsAt,
+      })
+      expect(renamed.statusCode).toBe(200)
+    })
+
     it('lets only the organiser edit, cancel and see attendees', async () => {
       const own = await create(secretaryA)
       const parkWide = await create(parkAdmin)
@@ -509,7 +539,7 @@ describe.each(databases)('events on $name', (database) => {
         [{ capacity: 1.5 }, 'capacity'],
         [{ title: '   ' }, 'title'],
         [{ title: '长'.repeat(101) }, 'title'],
-        [{ startsAt: inHours(-30), endsAt: inHours(-28) }, 'endsAt'],
+        [{ startsAt: inHours(-30), endsAt: inHours(-28) }, 'startsAt'],
         [{ branchId: 'x' }, 'branchId'],
       ]
       for (const [overrides, field] of cases) {
@@ -553,7 +583,7 @@ describe.each(databases)('events on $name', (database) => {
   it('keeps the seeded events within a few weeks of now', async () => {
     const all = await readAll('/api/events', parkAdmin, 50)
     for (const event of all) {
-      expect(Date.parse(event.startsAt) - Date.now()).toBeLessThan(60 * DAY)
+      expect(Date.parse(event.startsAt) - clock).toBeLessThan(60 * DAY)
     }
   })
 })

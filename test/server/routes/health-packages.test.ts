@@ -7,8 +7,12 @@ import type {
 } from '../../../server/src/schemas'
 import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
 
-const HOUR = 3600 * 1000
-const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString()
+const SECOND = 1000
+const HOUR = 3600 * SECOND
+/** The app's clock: claim windows are judged by it. */
+let clock = Date.now()
+const iso = (ms: number) => new Date(ms).toISOString()
+const inHours = (hours: number) => iso(clock + hours * HOUR)
 
 type Headers = Record<string, string>
 
@@ -16,14 +20,25 @@ describe.each(databases)('CEO health packages on $name', (database) => {
   let t: TestApp
   let admin: Headers
   let member: Headers
+  /** Party-member CEOs: the ones the package is for. */
   let ceos: number[]
+  /** CEOs who are not party members. */
+  let otherCeos: number[]
 
   beforeAll(async () => {
-    t = await startApp(database)
+    t = await startApp(database, { now: () => new Date(clock) })
     const people = await seededPeople(t.app)
     admin = tokenFor(t.app, people.parkAdmins[0]!.id)
     member = tokenFor(t.app, people.plainMembers[0]!.id)
-    ceos = people.users.filter((user) => user.is_ceo === 1).map((user) => user.id)
+    const allCeos = await t.app.db
+      .selectFrom('users')
+      .select(['id', 'political_status'])
+      .where('is_ceo', '=', 1)
+      .orderBy('id')
+      .execute()
+    const inParty = (status: string) => status === 'party_member' || status === 'probationary'
+    ceos = allCeos.filter((user) => inParty(user.political_status)).map((user) => user.id)
+    otherCeos = allCeos.filter((user) => !inParty(user.political_status)).map((user) => user.id)
   })
   afterAll(() => t.close())
 
@@ -62,7 +77,7 @@ describe.each(databases)('CEO health packages on $name', (database) => {
 
   it('seeds one open batch with less stock than there are CEOs', async () => {
     const seeded = (await list(tokenFor(t.app, ceos[0]!))).find((item) => item.name.includes('2026冬季'))
-    expect(ceos).toHaveLength(16)
+    expect(ceos.length + otherCeos.length).toBe(16)
     expect(seeded).toMatchObject({
       name: '党员CEO健康大礼包(2026冬季)',
       eligible: true,
@@ -70,8 +85,8 @@ describe.each(databases)('CEO health packages on $name', (database) => {
     })
     expect(seeded!.stock).toBeLessThan(ceos.length)
     expect(seeded!.remaining).toBeLessThan(seeded!.stock)
-    expect(Date.parse(seeded!.claimStart)).toBeLessThan(Date.now())
-    expect(Date.parse(seeded!.claimEnd)).toBeGreaterThan(Date.now())
+    expect(Date.parse(seeded!.claimStart)).toBeLessThan(clock)
+    expect(Date.parse(seeded!.claimEnd)).toBeGreaterThan(clock)
   })
 
   it('tells a non-CEO why they are not eligible, and refuses their claim', async () => {
@@ -86,6 +101,24 @@ describe.each(databases)('CEO health packages on $name', (database) => {
     expect(response.statusCode).toBe(403)
     expect(response.json().error.code).toBe('NOT_ELIGIBLE')
     expect(await remaining(batch.id)).toBe(5)
+  })
+
+  it('keeps the 党员CEO package to CEOs who are party members, and says why to the others', async () => {
+    expect(otherCeos.length).toBeGreaterThan(0)
+    const batch = await createBatch()
+    const ceo = tokenFor(t.app, otherCeos[0]!)
+    expect((await list(ceo)).find((entry) => entry.id === batch.id)).toMatchObject({
+      eligible: false,
+      ineligibleReason: '仅限党员(含预备党员)CEO领取',
+    })
+    const response = await claim(batch.id, ceo)
+    expect(response.statusCode).toBe(403)
+    expect(response.json().error).toMatchObject({
+      code: 'NOT_ELIGIBLE',
+      message: expect.stringContaining('党员'),
+    })
+    expect(await remaining(batch.id)).toBe(5)
+    expect((await claim(batch.id, tokenFor(t.app, ceos[0]!))).statusCode).toBe(201)
   })
 
   it('more concurrent CEOs than stock: exactly `stock` winners, the rest OUT_OF_STOCK', async () => {
@@ -129,16 +162,50 @@ describe.each(databases)('CEO health packages on $name', (database) => {
     expect(await remaining(batch.id)).toBe(2)
   })
 
-  it('refuses claims outside the claim window', async () => {
-    const notYet = await createBatch({ claimStart: inHours(1), claimEnd: inHours(5) })
-    const over = await createBatch({ claimStart: inHours(-5), claimEnd: inHours(-1) })
-    for (const batch of [notYet, over]) {
-      const response = await claim(batch.id, tokenFor(t.app, ceos[1]!))
-      expect(response.statusCode).toBe(422)
-      expect(response.json().error.code).toBe('CLAIM_WINDOW_CLOSED')
+  it('takes claims from the start of the window to its end, to the second', async () => {
+    const start = clock + HOUR
+    const end = clock + 5 * HOUR
+    const batch = await createBatch({ claimStart: iso(start), claimEnd: iso(end) })
+    const attempt = async (at: number, ceo: number) => {
+      clock = at
+      return claim(batch.id, tokenFor(t.app, ceo))
     }
+    const early = await attempt(start - SECOND, ceos[1]!)
+    expect(early.statusCode).toBe(422)
+    expect(early.json().error).toMatchObject({
+      code: 'CLAIM_WINDOW_CLOSED',
+      message: expect.stringContaining('尚未开始'),
+    })
+    expect((await attempt(start, ceos[1]!)).statusCode).toBe(201)
+    expect((await attempt(end, ceos[2]!)).statusCode).toBe(201)
+    const late = await attempt(end + SECOND, ceos[3]!)
+    expect(late.statusCode).toBe(422)
+    expect(late.json().error).toMatchObject({ code: 'CLAIM_WINDOW_CLOSED', message: '领取已结束' })
+    clock = start - HOUR
     const missing = await claim(99999, tokenFor(t.app, ceos[1]!))
     expect(missing.statusCode).toBe(404)
+  })
+
+  it('refuses a batch whose claim window is already over, to the second', async () => {
+    const over = await t.app.inject({
+      method: 'POST',
+      url: '/api/health-packages',
+      headers: admin,
+      payload: {
+        name: '过期批次',
+        description: '',
+        stock: 3,
+        claimStart: inHours(-5),
+        claimEnd: iso(clock - SECOND),
+      },
+    })
+    expect(over.statusCode).toBe(400)
+    expect(over.json().error).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('claimEnd'),
+    })
+    // A window that has begun and is still open is fine.
+    expect((await createBatch({ claimStart: inHours(-5), claimEnd: iso(clock + SECOND) })).remaining).toBe(5)
   })
 
   it('redeems a code once, case-insensitively; a second scan is ALREADY_REDEEMED', async () => {

@@ -3,6 +3,7 @@ import * as initial from './0001_initial'
 import * as eventsHealth from './0002_events_health'
 import * as courses from './0003_courses'
 import * as points from './0004_points'
+import * as checkinPending from './0006_checkin_pending'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_events_health': eventsHealth,
   '0003_courses': courses,
   '0004_points': points,
+  '0006_checkin_pending': checkinPending,
 }

@@ -1,3 +1,4 @@
+import { AppError } from '../../errors'
 import type { Viewer } from './viewer'
 
 /**
@@ -36,4 +37,14 @@ export function canManage(viewer: Viewer, object: Scoped): boolean {
 /** Organises something: a park admin, or a secretary of a branch. */
 export function isOrganiser(viewer: Viewer): boolean {
   return viewer.parkAdmin || viewer.secretary
+}
+
+/**
+ * Organisers record other people's attendance, never their own: scanning one's own card or marking
+ * oneself present would be points for nothing. They sign in like everyone else.
+ */
+export function checkNotSelf(viewer: Viewer, memberId: number): void {
+  if (viewer.id === memberId) {
+    throw new AppError(422, 'SELF_RECORD', '组织者不能为自己登记签到,请扫描现场签到码或请其他组织者登记')
+  }
 }

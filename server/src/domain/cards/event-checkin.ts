@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import { AppError } from '../../errors'
 import type { EventCheckinResult } from '../../schemas'
-import type { Viewer } from '../access'
+import { checkNotSelf, type Viewer } from '../access'
 import { findManagedEvent } from '../events/repository'
 import { formatParkTime, HOUR_MS, shiftIso } from '../park-time'
 import { awardPoints } from '../points/ledger'
@@ -29,6 +29,7 @@ export async function checkInByCard(
 ): Promise<EventCheckinResult> {
   const event = await findManagedEvent(trx, organiser, input.eventId, { lock: true })
   const member = await memberOfCard(trx, input.secret, input.payload, now)
+  checkNotSelf(organiser, member.id)
 
   if (event.cancelled_at !== null) throw checkinClosed('活动已取消,无法签到')
   const at = now.toISOString()

@@ -1,5 +1,4 @@
 import type { AttendanceStatus, Course, CourseKind, MaterialSummary, Session } from '../../schemas'
-import type { CheckinStatus } from '../../db/types'
 import { canManage, type Viewer } from '../access'
 import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
 
@@ -17,6 +16,8 @@ export interface CourseListRow {
   ends_at: string
   created_by: number
   my_enrolment: number | null
+  /** When the viewer enrolled, if they did. */
+  enrolled_at: string | null
   session_count: number | string | bigint | null
   next_session_at: string | null
 }
@@ -46,20 +47,6 @@ export interface SessionRow {
   ends_at: string
   venue: string
   lecturer: string
-}
-
-/**
- * The viewer's attendance of a session: their own sign-in or leave; `absent` only once an enrolled
- * member's session has ended without either; otherwise nothing yet.
- */
-export function myAttendance(
-  session: SessionRow,
-  checkin: CheckinStatus | undefined,
-  enrolled: boolean,
-  now: Date,
-): AttendanceStatus | null {
-  if (checkin) return checkin
-  return enrolled && session.ends_at < now.toISOString() ? 'absent' : null
 }
 
 export function toSession(row: SessionRow, attendance: AttendanceStatus | null): Session {

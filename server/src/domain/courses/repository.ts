@@ -8,7 +8,6 @@ import { CHECKIN_OPENS_BEFORE_MS, LATE_AFTER_MS } from '../checkins/rules'
 import { shiftIso } from '../park-time'
 import {
   encodeCourseCursor,
-  myAttendance,
   toCourse,
   toMaterialSummary,
   toSession,
@@ -16,6 +15,7 @@ import {
   type CoursePart,
   type CoursePosition,
 } from './mapper'
+import { myAttendance } from './rules'
 
 export const courseNotFound = () => notFound('课程不存在或无权查看')
 export const sessionNotFound = () => notFound('课程场次不存在或无权查看')
@@ -42,6 +42,7 @@ function selectCourses(db: Kysely<Database>, viewerId: number, now: Date) {
       'c.ends_at',
       'c.created_by',
       'e.user_id as my_enrolment',
+      'e.created_at as enrolled_at',
       eb
         .selectFrom('course_sessions as s')
         .select((sub) => sub.fn.countAll<number | string>().as('n'))
@@ -142,11 +143,10 @@ export async function findVisibleCourse(
   const attended = new Map<number, CheckinStatus>(
     checkins.map((checkin) => [checkin.session_id, checkin.status]),
   )
-  const enrolled = row.my_enrolment !== null
   return {
     ...toCourse(row, viewer),
     sessions: sessions.map((session) =>
-      toSession(session, myAttendance(session, attended.get(session.id), enrolled, now)),
+      toSession(session, myAttendance(session, attended.get(session.id), row.enrolled_at, now)),
     ),
     materials: materials.map(toMaterialSummary),
   }
@@ -249,22 +249,30 @@ export async function sessionDetail(
   session: SessionWithCourse,
   now: Date,
 ): Promise<SessionDetail> {
-  const [checkin, enrolment] = await Promise.all([
+  const [checkin, enrolment, points] = await Promise.all([
     db
       .selectFrom('checkins')
-      .select('status')
+      .select(['status', 'checked_in_at', 'offline'])
       .where('session_id', '=', session.id)
       .where('user_id', '=', viewer.id)
       .executeTakeFirst(),
     db
       .selectFrom('course_enrolments')
-      .select('user_id')
+      .select('created_at')
       .where('course_id', '=', session.course_id)
       .where('user_id', '=', viewer.id)
       .executeTakeFirst(),
+    db
+      .selectFrom('points_ledger')
+      .select((eb) => eb.fn.sum<number | string | null>('delta').as('total'))
+      .where('user_id', '=', viewer.id)
+      .where('object_type', '=', 'session')
+      .where('object_id', '=', session.id)
+      .executeTakeFirstOrThrow(),
   ])
+  const signedIn = checkin && checkin.status !== 'leave' ? { ...checkin, status: checkin.status } : null
   return {
-    ...toSession(session, myAttendance(session, checkin?.status, enrolment !== undefined, now)),
+    ...toSession(session, myAttendance(session, checkin?.status, enrolment?.created_at ?? null, now)),
     courseId: session.course_id,
     courseTitle: session.course_title,
     courseKind: session.course_kind,
@@ -275,6 +283,12 @@ export async function sessionDetail(
     checkinOpensAt: shiftIso(session.starts_at, -CHECKIN_OPENS_BEFORE_MS),
     lateAfter: shiftIso(session.starts_at, LATE_AFTER_MS),
     canManage: canManage(viewer, { branchId: session.branch_id }),
+    myCheckin: signedIn && {
+      status: signedIn.status,
+      checkedInAt: signedIn.checked_in_at,
+      offline: signedIn.offline === 1,
+      pointsAwarded: Number(points.total ?? 0),
+    },
   }
 }
 

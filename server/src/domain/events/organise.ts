@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, EventRow } from '../../db/types'
-import { AppError, validationFailed } from '../../errors'
+import { AppError } from '../../errors'
 import type { EventCreate, EventPatch } from '../../schemas'
 import { branchToActFor, type Viewer } from '../access'
 import { isoTime, requiredText } from '../input'
@@ -8,7 +8,13 @@ import { notify } from '../notifications/repository'
 import { formatParkTime } from '../park-time'
 import { findManagedEvent } from './repository'
 import { fillFromWaitlist } from './signup'
-import { checkEventTimes, defaultCancelDeadline, defaultSignupDeadline, type EventTimes } from './rules'
+import {
+  checkEventTimes,
+  checkStartNotPast,
+  defaultCancelDeadline,
+  defaultSignupDeadline,
+  type EventTimes,
+} from './rules'
 
 /** Creates an event and returns its id. Deadlines default to the start and to two hours before it. */
 export async function createEvent(
@@ -33,7 +39,7 @@ export async function createEvent(
   const title = requiredText(input.title, 'title')
   const venue = requiredText(input.venue, 'venue')
   checkEventTimes(times)
-  if (times.endsAt <= now.toISOString()) throw validationFailed('body/endsAt 不能早于当前时间')
+  checkStartNotPast(times.startsAt, now)
   const branch = await branchToActFor(db, viewer, input.branchId, { verb: '创建', noun: '活动' })
 
   const at = now.toISOString()
@@ -103,6 +109,8 @@ export async function updateEvent(
     cancelDeadline: movedDeadline(patch.cancelDeadline, 'cancelDeadline', event, startsAt),
   }
   checkEventTimes(times)
+  // Editing an event that has begun is fine; moving its start into the past is not.
+  if (times.startsAt !== event.starts_at) checkStartNotPast(times.startsAt, now)
 
   await trx
     .updateTable('events')

@@ -293,7 +293,8 @@ export async function listAttendees(db: Kysely<Database>, eventId: number): Prom
     .where('s.status', '<>', 'cancelled')
     .orderBy(sql`case when ${sql.ref('s.status')} = 'confirmed' then 0 else 1 end`)
     .orderBy(sql`coalesce(${sql.ref('s.confirmed_at')}, '')`)
-    .orderBy('s.waitlist_seq')
+    // Without a waitlist ticket first: NULLs sort first on SQLite but last on PostgreSQL.
+    .orderBy(sql`coalesce(${sql.ref('s.waitlist_seq')}, 0)`)
     .orderBy('s.id')
     .execute()
 

@@ -56,6 +56,11 @@ export function defaultCancelDeadline(startsAt: string): string {
   return shiftIso(startsAt, -DEFAULT_CANCEL_LEAD_MS)
 }
 
+/** An event is put on for a time to come: its start may not have passed already. */
+export function checkStartNotPast(startsAt: string, now: Date): void {
+  if (startsAt < now.toISOString()) throw validationFailed('body/startsAt 活动开始时间不能早于当前时间')
+}
+
 /** The end comes after the start, and both deadlines fall no later than the start. */
 export function checkEventTimes(times: EventTimes): void {
   if (times.endsAt <= times.startsAt) throw validationFailed('body/endsAt 必须晚于开始时间 startsAt')

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { isUniqueViolation } from '../../db/errors'
 import type { Database, HealthPackageRow } from '../../db/types'
-import { AppError, notFound, validationFailed } from '../../errors'
+import { AppError, notFound } from '../../errors'
 import type {
   ClaimResult,
   ClaimStatus,
@@ -14,8 +14,7 @@ import type { Viewer } from '../access'
 import { isoTime, requiredText } from '../input'
 import { formatParkTime } from '../park-time'
 import { newPickupCode, normalisePickupCode } from './pickup-code'
-
-export const INELIGIBLE_REASON = '仅限园区企业党员CEO领取'
+import { checkClaimWindow, ineligibleReason } from './rules'
 
 const packageNotFound = () => notFound('健康大礼包不存在')
 
@@ -32,8 +31,8 @@ function toHealthPackage(
     remaining: row.remaining,
     claimStart: row.claim_start,
     claimEnd: row.claim_end,
-    eligible: viewer.isCeo,
-    ineligibleReason: viewer.isCeo ? null : INELIGIBLE_REASON,
+    eligible: ineligibleReason(viewer) === null,
+    ineligibleReason: ineligibleReason(viewer),
     myClaim: claim,
   }
 }
@@ -68,7 +67,7 @@ export async function createHealthPackage(
   const name = requiredText(input.name, 'name')
   const claimStart = isoTime(input.claimStart, 'claimStart')
   const claimEnd = isoTime(input.claimEnd, 'claimEnd')
-  if (claimEnd <= claimStart) throw validationFailed('body/claimEnd 必须晚于领取开始时间 claimStart')
+  checkClaimWindow(claimStart, claimEnd, now)
 
   const row = await db
     .insertInto('health_packages')
@@ -106,7 +105,8 @@ export async function claimHealthPackage(
     .where('id', '=', packageId)
     .executeTakeFirst()
   if (!batch) throw packageNotFound()
-  if (!viewer.isCeo) throw new AppError(403, 'NOT_ELIGIBLE', `${INELIGIBLE_REASON},您暂不符合领取条件`)
+  const ineligible = ineligibleReason(viewer)
+  if (ineligible) throw new AppError(403, 'NOT_ELIGIBLE', `${ineligible},您暂不符合领取条件`)
   const at = now.toISOString()
   if (at < batch.claim_start)
     throw new AppError(422, 'CLAIM_WINDOW_CLOSED', '领取尚未开始,请在领取时间内再来')

@@ -1,7 +1,13 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { listAttendance, checkinFeed, recordAttendance } from '../../domain/checkins/attendance'
+import {
+  checkinFeed,
+  confirmAllPending,
+  listAttendance,
+  recordAttendance,
+} from '../../domain/checkins/attendance'
 import { attendanceCsv } from '../../domain/checkins/attendance-csv'
 import { deriveCodeKeys, issueCode } from '../../domain/checkins/code'
+import { checkinClosed, checkinClosedReason } from '../../domain/checkins/rules'
 import {
   findManagedSession,
   findVisibleSession,
@@ -17,6 +23,7 @@ import {
   CheckinCode,
   CheckinFeed,
   CheckinFeedQuery,
+  ConfirmPendingResult,
   IdParams,
   ManualAttendanceBody,
   SessionAttendance,
@@ -56,16 +63,20 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['checkins'],
         summary: '当前签到码(组织者):二维码内容与 6 位数字签到码,每 10 秒更新,每个码有效 30 秒',
         description:
-          '课程所在支部书记、园区管理员或课程创建者可获取;园区课程仅园区管理员与创建者。`refreshInMs` 后应重新获取。',
+          '课程所在支部书记或园区管理员可获取;园区课程仅园区管理员。`refreshInMs` 后应重新获取。' +
+          '签到时间(开始前 30 分钟至结束)以外没有签到码:422 CHECKIN_CLOSED,并说明开始时间。',
         security: bearerAuth,
         params: IdParams,
-        response: { 200: CheckinCode, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: CheckinCode, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
       const session = await findManagedSession(app.db, currentViewer(request), request.params.id)
+      const now = app.now()
+      const closed = checkinClosedReason(session, now.getTime())
+      if (closed) throw checkinClosed(closed)
       reply.header('cache-control', 'no-store')
-      return issueCode(keys, session.id, app.now())
+      return issueCode(keys, session.id, now)
     },
   )
 
@@ -134,9 +145,11 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags: ['checkins'],
-        summary: '手工签到或登记请假(组织者)',
+        summary: '手工签到、确认待确认的签到,或登记请假(组织者)',
         description:
-          '已签到的成员再登记返回 409 ALREADY_CHECKED_IN,已请假的再请假返回 409 ALREADY_ON_LEAVE;请假的成员可改为签到。支部课程只能登记本支部成员(422 MEMBER_NOT_IN_BRANCH)。',
+          '`status: present` 对待确认的离线签到即为确认(按二维码显示的时间记为已签到或迟到并计积分)。' +
+          '已签到的成员再登记返回 409 ALREADY_CHECKED_IN,已请假的再请假返回 409 ALREADY_ON_LEAVE;请假的成员可改为签到。' +
+          '支部课程只能登记本支部成员(422 MEMBER_NOT_IN_BRANCH);组织者不能为自己登记签到(422 SELF_RECORD)。',
         security: bearerAuth,
         params: IdParams,
         body: ManualAttendanceBody,
@@ -151,6 +164,31 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
         .transaction()
         .execute((trx) => recordAttendance(trx, viewer, session, request.body, now))
       return reply.status(201).send(entry)
+    },
+  )
+
+  app.post(
+    '/:id/attendance/confirm',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '全部确认(组织者):待确认的离线签到全部计入出勤并计积分',
+        description:
+          '待确认的签到是二维码过期后才送达的离线签到;确认后按二维码显示的时间记为已签到或迟到。组织者本人的签到不在其中。',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: ConfirmPendingResult, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request)
+      const session = await findManagedSession(app.db, viewer, request.params.id)
+      const now = app.now()
+      const confirmed = await app.db
+        .transaction()
+        .execute((trx) => confirmAllPending(trx, viewer, session, now))
+      return { confirmed }
     },
   )
 }

@@ -1,0 +1,25 @@
+import type { CheckinStatus } from '../../db/types'
+import type { AttendanceStatus } from '../../schemas'
+
+/**
+ * Whether a member was expected at a session: enrolled before it ended. Someone who enrols later
+ * was never due at the sessions already held, so those are not 缺勤 for them, and a session's
+ * report does not change afterwards. (The attendance report says the same in SQL.)
+ */
+export function expectedAt(session: { ends_at: string }, enrolledAt: string | null): boolean {
+  return enrolledAt !== null && enrolledAt < session.ends_at
+}
+
+/**
+ * The viewer's attendance of a session: their own record (sign-in, pending sign-in or leave);
+ * `absent` once a session they were expected at has ended without one; otherwise nothing yet.
+ */
+export function myAttendance(
+  session: { ends_at: string },
+  record: CheckinStatus | undefined,
+  enrolledAt: string | null,
+  now: Date,
+): AttendanceStatus | null {
+  if (record) return record
+  return expectedAt(session, enrolledAt) && session.ends_at < now.toISOString() ? 'absent' : null
+}
