@@ -11,6 +11,7 @@ export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
   late: '迟到',
   leave: '请假',
   absent: '缺勤',
+  pending: '待确认',
 }
 
 export function attendanceLabel(status: AttendanceStatus | null): string {

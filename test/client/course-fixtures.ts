@@ -74,6 +74,7 @@ export function sessionDetail(overrides: Partial<SessionDetail> = {}): SessionDe
     checkinOpensAt: '2026-11-24T05:30:00.000Z',
     lateAfter: '2026-11-24T06:10:00.000Z',
     canManage: true,
+    myCheckin: null,
     ...overrides,
   }
 }
@@ -119,6 +120,7 @@ export function attendance(overrides: Partial<SessionAttendance> = {}): SessionA
       },
     ],
     leave: [],
+    pending: [],
     absent: [
       {
         member: member(9, '许嘉怡'),

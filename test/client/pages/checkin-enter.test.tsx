@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import CheckinEnterPage from '@/packages/checkin/enter'
 import { queuedCheckins } from '@/stores/offline-checkins'
 import { saveSession } from '@/stores/session'
+import { recalledCheckin } from '@/stores/checkin-results'
 import { parseCheckinResult } from '@/utils/checkin'
 import { fakeApi } from '../fake-fetch'
 import { CHECKIN_NOW, course, courseDetail, session } from '../course-fixtures'
@@ -122,8 +123,10 @@ describe('输入签到码', () => {
     const post = calls.find((call) => call.method === 'POST')
     expect(post?.body).toEqual({ sessionId: 5, shortCode: '482913' })
     expect(post?.headers['Idempotency-Key']).toMatch(/^[\x21-\x7e]{8,100}$/)
-    expect(resultOf(redirectTo)).toEqual({
-      kind: 'done',
+    // The link names the session only; the server's answer waits in memory for the result page.
+    expect(resultOf(redirectTo)).toEqual({ kind: 'done', sessionId: 5 })
+    expect(recalledCheckin(5)).toEqual({
+      sessionId: 5,
       status: 'present',
       pointsAwarded: 5,
       courseTitle: '党务工作者培训班',

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import CheckinEnterPage from '@/packages/checkin/enter'
-import { useOfflineCheckins } from '@/hooks/use-offline-checkins'
+import { offlineOutcomeMessage, useOfflineCheckins } from '@/hooks/use-offline-checkins'
 import { checkIn, flushOfflineCheckins, queuedCheckins, type QueuedCheckin } from '@/stores/offline-checkins'
 import type * as OfflineStore from '@/stores/offline-checkins'
 import { saveSession } from '@/stores/session'
@@ -208,6 +208,19 @@ describe('离线签到队列', () => {
       ),
     )
     app.unmount()
+  })
+
+  it('says honestly when a queued sign-in arrived too late to count on its own: 待书记确认', async () => {
+    offline()
+    await checkIn({ code: 'AQAAAAUDnKQj9mI2c0Xo1u7aVgWx' })
+    fakeApi({
+      'POST /api/checkins': (call) => {
+        const answer = accepted(call)
+        return { ...answer, body: { ...(answer.body as object), status: 'pending', pointsAwarded: 0 } }
+      },
+    })
+    const outcomes = await flushOfflineCheckins()
+    expect(offlineOutcomeMessage(outcomes)).toBe('离线签到已提交，待书记确认')
   })
 
   it('never sends another member’s queued sign-in under my login', async () => {
