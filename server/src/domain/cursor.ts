@@ -18,3 +18,29 @@ export const isId = (value: unknown): value is number =>
 
 export const isIsoTime = (value: unknown): value is string =>
   typeof value === 'string' && !Number.isNaN(Date.parse(value))
+
+/**
+ * The position in a list ordered by a time and then the id, in one of its parts (upcoming/past,
+ * current/past): what most list cursors carry.
+ */
+export interface TimePosition<P extends string> {
+  part: P
+  at: string
+  id: number
+}
+
+export function encodeTimeCursor<P extends string>(position: TimePosition<P>): string {
+  return encodeCursor([position.part, position.at, position.id])
+}
+
+/** The position a cursor names, or null when it is not one of `parts`' cursors. */
+export function decodeTimeCursor<P extends string>(
+  cursor: string,
+  parts: readonly P[],
+): TimePosition<P> | null {
+  const value = decodeCursor(cursor)
+  if (!value || value.length !== 3) return null
+  const [part, at, id] = value
+  if (!parts.includes(part as P) || !isIsoTime(at) || !isId(id)) return null
+  return { part: part as P, at, id }
+}

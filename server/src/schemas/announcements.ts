@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, Page, PageQuery } from './common'
+import { LIMITS } from './limits'
 
 export const Scope = Type.Union([Type.Literal('park'), Type.Literal('branch')])
 export type Scope = Static<typeof Scope>
@@ -33,8 +34,8 @@ export type UnreadCount = Static<typeof UnreadCount>
 
 export const AnnouncementCreate = Type.Object(
   {
-    title: Type.String({ minLength: 1, maxLength: 100 }),
-    body: Type.String({ minLength: 1, maxLength: 20000 }),
+    title: Type.String({ minLength: 1, maxLength: LIMITS.noticeTitle }),
+    body: Type.String({ minLength: 1, maxLength: LIMITS.noticeBody }),
     scope: Scope,
     branchId: Type.Optional(Id),
     pinned: Type.Optional(Type.Boolean()),

@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, Page, PageQuery } from './common'
+import { ManagedQuery } from './query'
+import { LIMITS } from './limits'
 
 /** 党务培训 or 学习课程 */
 export const CourseKind = Type.Union([Type.Literal('training'), Type.Literal('study')])
@@ -15,6 +17,18 @@ export const AttendanceStatus = Type.Union([
 ])
 export type AttendanceStatus = Static<typeof AttendanceStatus>
 
+/** open: takes enrolments; full: no place left; ended: its last session is over */
+export const CourseStatus = Type.Union([Type.Literal('open'), Type.Literal('full'), Type.Literal('ended')])
+export type CourseStatus = Static<typeof CourseStatus>
+
+/** not_open: before 30 minutes ahead of the start; open: members may sign in now; closed: it has ended */
+export const CheckinStatus = Type.Union([
+  Type.Literal('not_open'),
+  Type.Literal('open'),
+  Type.Literal('closed'),
+])
+export type CheckinWindowStatus = Static<typeof CheckinStatus>
+
 export const Course = Type.Object({
   id: Id,
   title: Type.String(),
@@ -25,6 +39,7 @@ export const Course = Type.Object({
   capacity: Type.Integer({ minimum: 1 }),
   enrolledCount: Type.Integer({ minimum: 0 }),
   enrolled: Type.Boolean(),
+  status: CourseStatus,
   sessionCount: Type.Integer({ minimum: 0 }),
   /** start of the next session that has not ended, if any */
   nextSessionAt: Type.Union([IsoTime, Type.Null()]),
@@ -34,7 +49,7 @@ export const Course = Type.Object({
 export type Course = Static<typeof Course>
 export const CoursePage = Page(Course)
 export type CoursePage = Static<typeof CoursePage>
-export const CourseListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })
+export const CourseListQuery = Type.Object({ ...ManagedQuery, ...PageQuery }, { additionalProperties: false })
 
 export const Session = Type.Object({
   id: Id,
@@ -43,6 +58,10 @@ export const Session = Type.Object({
   venue: Type.String(),
   lecturer: Type.String(),
   myAttendance: Type.Union([AttendanceStatus, Type.Null()]),
+  /** the sign-in window opens 30 minutes before the start and closes at the end */
+  checkinOpensAt: IsoTime,
+  /** the window as of the answer, by the server's clock */
+  checkinStatus: CheckinStatus,
 })
 export type Session = Static<typeof Session>
 
@@ -71,8 +90,8 @@ export const SessionCreate = Type.Object(
   {
     startsAt: IsoTime,
     endsAt: IsoTime,
-    venue: Type.String({ minLength: 1, maxLength: 200 }),
-    lecturer: Type.String({ minLength: 1, maxLength: 100 }),
+    venue: Type.String({ minLength: 1, maxLength: LIMITS.venue }),
+    lecturer: Type.String({ minLength: 1, maxLength: LIMITS.lecturer }),
   },
   { additionalProperties: false },
 )
@@ -80,11 +99,11 @@ export type SessionCreate = Static<typeof SessionCreate>
 
 export const CourseCreate = Type.Object(
   {
-    title: Type.String({ minLength: 1, maxLength: 100 }),
+    title: Type.String({ minLength: 1, maxLength: LIMITS.courseTitle }),
     kind: Type.Optional(CourseKind),
-    description: Type.String({ maxLength: 20000 }),
+    description: Type.String({ maxLength: LIMITS.courseDescription }),
     branchId: Type.Optional(Type.Union([Id, Type.Null()])),
-    capacity: Type.Integer({ minimum: 1, maximum: 100000 }),
+    capacity: Type.Integer({ minimum: 1, maximum: LIMITS.capacity }),
     sessions: Type.Array(SessionCreate, { minItems: 1, maxItems: 100 }),
   },
   { additionalProperties: false },
@@ -145,7 +164,7 @@ export type AttendanceEntry = Static<typeof AttendanceEntry>
 
 export const SessionAttendance = Type.Object({
   session: Type.Composite([
-    Type.Omit(Session, ['myAttendance']),
+    Type.Omit(Session, ['myAttendance', 'checkinOpensAt', 'checkinStatus']),
     Type.Object({ courseId: Id, courseTitle: Type.String() }),
   ]),
   present: Type.Array(AttendanceEntry),
@@ -161,7 +180,7 @@ export const ManualAttendanceBody = Type.Object(
   {
     memberId: Id,
     status: Type.Union([Type.Literal('present'), Type.Literal('leave')]),
-    note: Type.Optional(Type.String({ maxLength: 200 })),
+    note: Type.Optional(Type.String({ maxLength: LIMITS.attendanceNote })),
   },
   { additionalProperties: false },
 )
@@ -174,19 +193,49 @@ export const EnrolResult = Type.Object({
 })
 export type EnrolResult = Static<typeof EnrolResult>
 
-/** One session with its course, for the sign-in screen and the result page. */
-export const SessionDetail = Type.Composite([
+/** A session with its course, as lists of sessions show it (签到管理, the short-code page). */
+export const SessionListItem = Type.Composite([
   Session,
   Type.Object({
     courseId: Id,
     courseTitle: Type.String(),
     courseKind: CourseKind,
     branch: Type.Union([NamedRef, Type.Null()]),
-    /** the sign-in window opens 30 minutes before the start and closes at the end */
-    checkinOpensAt: IsoTime,
     /** sign-ins after this are `late` */
     lateAfter: IsoTime,
     canManage: Type.Boolean(),
+  }),
+])
+export type SessionListItem = Static<typeof SessionListItem>
+export const SessionPage = Page(SessionListItem)
+export type SessionPage = Static<typeof SessionPage>
+
+export const SessionListQuery = Type.Object(
+  {
+    ...ManagedQuery,
+    /** `1`: the sessions the viewer may sign in to right now (the window is open) */
+    open: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])),
+    /** with `managed=1`: upcoming (not ended, soonest first) or past (latest first) */
+    when: Type.Optional(
+      Type.Union([Type.Literal('upcoming'), Type.Literal('past')], { default: 'upcoming' }),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+)
+export type SessionListQuery = Static<typeof SessionListQuery>
+
+/** A course with every session and the viewer's attendance (我的课程). */
+export const CourseWithSessions = Type.Composite([Course, Type.Object({ sessions: Type.Array(Session) })])
+export type CourseWithSessions = Static<typeof CourseWithSessions>
+export const CourseWithSessionsPage = Page(CourseWithSessions)
+export type CourseWithSessionsPage = Static<typeof CourseWithSessionsPage>
+export const MyCoursesQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })
+
+/** One session with its course, for the sign-in screen and the result page. */
+export const SessionDetail = Type.Composite([
+  SessionListItem,
+  Type.Object({
     /** the viewer's own sign-in as the server recorded it, with the points it earned */
     myCheckin: Type.Union([
       Type.Object({

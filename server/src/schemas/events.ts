@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, Page, PageQuery } from './common'
+import { LIMITS } from './limits'
 import { ManagedQuery } from './query'
 
 export const CATEGORY_NAMES = {
@@ -43,6 +44,8 @@ export const Event = Type.Object({
   id: Id,
   title: Type.String(),
   category: CategoryCode,
+  /** the category in words (红色路演…) */
+  categoryName: Type.String(),
   startsAt: IsoTime,
   endsAt: IsoTime,
   venue: Type.String(),
@@ -80,13 +83,13 @@ export const EventListQuery = Type.Object(
 export type EventListQuery = Static<typeof EventListQuery>
 
 const eventFields = {
-  title: Type.String({ minLength: 1, maxLength: 100 }),
+  title: Type.String({ minLength: 1, maxLength: LIMITS.eventTitle }),
   category: CategoryCode,
-  description: Type.String({ maxLength: 20000 }),
-  venue: Type.String({ minLength: 1, maxLength: 200 }),
+  description: Type.String({ maxLength: LIMITS.eventDescription }),
+  venue: Type.String({ minLength: 1, maxLength: LIMITS.venue }),
   startsAt: IsoTime,
   endsAt: IsoTime,
-  capacity: Type.Integer({ minimum: 1, maximum: 100000 }),
+  capacity: Type.Integer({ minimum: 1, maximum: LIMITS.capacity }),
   signupDeadline: IsoTime,
   cancelDeadline: IsoTime,
 }

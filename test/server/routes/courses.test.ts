@@ -99,6 +99,7 @@ describe.each(databases)('courses on $name', (database) => {
           'kind',
           'nextSessionAt',
           'sessionCount',
+          'status',
           'title',
         ].sort(),
       )
@@ -252,6 +253,7 @@ describe.each(databases)('courses on $name', (database) => {
         enrolled: false,
         sessionCount: 2,
         nextSessionAt: inHours(24),
+        status: 'open',
         materials: [],
         canManage: true,
       })
@@ -268,6 +270,8 @@ describe.each(databases)('courses on $name', (database) => {
           venue: '创新驿站路演厅',
           lecturer: '林老师',
           myAttendance: null,
+          checkinOpensAt: iso(clock + 24 * HOUR - 30 * MINUTE),
+          checkinStatus: 'not_open',
         },
         {
           id: expect.any(Number),
@@ -276,6 +280,8 @@ describe.each(databases)('courses on $name', (database) => {
           venue: '党群服务中心',
           lecturer: '郑老师',
           myAttendance: null,
+          checkinOpensAt: iso(clock + 48 * HOUR - 30 * MINUTE),
+          checkinStatus: 'not_open',
         },
       ])
       const parkWide = await create(parkAdmin, { branchId: null })

@@ -99,6 +99,7 @@ describe.each(databases)('events on $name', (database) => {
           'cancelDeadline',
           'capacity',
           'category',
+          'categoryName',
           'confirmedCount',
           'endsAt',
           'id',
@@ -192,6 +193,54 @@ describe.each(databases)('events on $name', (database) => {
       expect(await canManage(secretaryA, parkWide.id)).toBe(false)
       expect(await canManage(memberA, own.id)).toBe(false)
       expect(await canManage(parkAdmin, own.id)).toBe(true)
+    })
+
+    it('lists every event a secretary organises with managed=1, however many park-wide ones come first', async () => {
+      // 60 park-wide events, all sooner than the branch's own: a page of the plain list holds none of them.
+      await t.app.db
+        .insertInto('events')
+        .values(
+          Array.from({ length: 60 }, (_, n) => ({
+            title: `园区活动${n + 1}`,
+            category: 'salon' as const,
+            venue: '路演厅',
+            starts_at: iso(clock + HOUR + n * 60_000),
+            ends_at: iso(clock + 2 * HOUR + n * 60_000),
+            capacity: 10,
+            signup_deadline: iso(clock + HOUR),
+            cancel_deadline: iso(clock),
+            branch_id: null,
+            created_by: 1,
+            cancelled_at: null,
+            created_at: iso(clock),
+            updated_at: iso(clock),
+          })),
+        )
+        .execute()
+      const own = [
+        await create(secretaryA, { startsAt: inHours(30), endsAt: inHours(31) }),
+        await create(secretaryA, { startsAt: inHours(40), endsAt: inHours(41) }),
+      ]
+      const firstPage = (await get('/api/events?limit=20', secretaryA)).json<EventPage>().items
+      expect(firstPage.some((event) => event.canManage)).toBe(false)
+
+      const managed = await readAll('/api/events?managed=1', secretaryA, 20)
+      expect(managed.length).toBeGreaterThanOrEqual(own.length)
+      expect(managed.every((event) => event.canManage && event.branch?.id === branchA)).toBe(true)
+      for (const event of own) expect(managed.map((item) => item.id)).toContain(event.id)
+      const mine = await t.app.db
+        .selectFrom('events')
+        .select('id')
+        .where('branch_id', '=', branchA)
+        .where('ends_at', '>=', iso(clock))
+        .execute()
+      expect(managed).toHaveLength(mine.length)
+
+      // A park admin organises them all; a member organises nothing.
+      const admin = await readAll('/api/events?managed=1', parkAdmin, 50)
+      expect(admin.filter((event) => event.branch === null).length).toBeGreaterThanOrEqual(60)
+      const member = await get('/api/events?managed=1', memberA)
+      expect(member.statusCode).toBe(403)
     })
   })
 

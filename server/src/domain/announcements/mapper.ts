@@ -1,4 +1,5 @@
 import type { Announcement, AnnouncementDetail, Scope } from '../../schemas'
+import { refOf } from '../organisation/mapper'
 
 const SUMMARY_LENGTH = 60
 /** Characters fetched for a summary: enough to fill one after collapsing whitespace. */
@@ -34,10 +35,7 @@ function base(row: Omit<AnnouncementListRow, 'body_head'>, body: string) {
     title: row.title,
     summary: summarize(body),
     scope: row.scope,
-    branch:
-      row.branch_id !== null && row.branch_name !== null
-        ? { id: row.branch_id, name: row.branch_name }
-        : null,
+    branch: refOf(row.branch_id, row.branch_name),
     pinned: row.pinned === 1,
     publishedAt: row.published_at,
     read: row.read_by_viewer !== null,

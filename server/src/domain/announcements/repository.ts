@@ -131,29 +131,27 @@ export interface NewAnnouncementInput {
   authorId: number
 }
 
-/** Publishes at once; the author counts as having read it. */
+/** Publishes at once, in the caller's transaction; the author counts as having read it. */
 export async function createAnnouncement(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   input: NewAnnouncementInput,
   now: Date,
 ): Promise<number> {
   const publishedAt = now.toISOString()
-  return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('announcements')
-      .values({
-        scope: input.scope,
-        branch_id: input.scope === 'branch' ? input.branchId : null,
-        title: input.title,
-        body: input.body,
-        pinned: input.pinned ? 1 : 0,
-        author_id: input.authorId,
-        published_at: publishedAt,
-        created_at: publishedAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await markRead(trx, id, input.authorId, now)
-    return id
-  })
+  const { id } = await trx
+    .insertInto('announcements')
+    .values({
+      scope: input.scope,
+      branch_id: input.scope === 'branch' ? input.branchId : null,
+      title: input.title,
+      body: input.body,
+      pinned: input.pinned ? 1 : 0,
+      author_id: input.authorId,
+      published_at: publishedAt,
+      created_at: publishedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await markRead(trx, id, input.authorId, now)
+  return id
 }

@@ -3,10 +3,11 @@ import type { CheckinStatus, Database } from '../../db/types'
 import { AppError, notFound } from '../../errors'
 import type { AttendanceEntry, CheckinFeed, ManualAttendanceBody, SessionAttendance } from '../../schemas'
 import { checkNotSelf, type Viewer } from '../access'
-import type { SessionWithCourse } from '../courses/repository'
+import type { SessionWithCourse } from '../courses/sessions'
 import { findMembership } from '../organisation/repository'
 import { awardAttendance, recordOf } from './checkin'
 import { alreadyCheckedIn, attendanceAt, checkinClosed, checkinOpensAt } from './rules'
+import { refOf } from '../organisation/mapper'
 
 interface MemberRow {
   user_id: number
@@ -27,8 +28,7 @@ interface CheckinRow extends MemberRow {
 const member = (row: MemberRow): AttendanceEntry['member'] => ({
   id: row.user_id,
   name: row.user_name,
-  branch:
-    row.branch_id !== null && row.branch_name !== null ? { id: row.branch_id, name: row.branch_name } : null,
+  branch: refOf(row.branch_id, row.branch_name),
 })
 
 function toEntry(row: CheckinRow): AttendanceEntry {

@@ -1,5 +1,5 @@
 import { AppError, validationFailed } from '../../errors'
-import type { CheckinBody } from '../../schemas'
+import type { CheckinBody, CheckinWindowStatus } from '../../schemas'
 import { formatParkTime, MINUTE_MS, toIso } from '../park-time'
 import { matchShortCode, readCode, slotExpiry, slotStart, type CodeKeys } from './code'
 
@@ -88,10 +88,28 @@ export function checkinClosedReason(
   session: { starts_at: string; ends_at: string },
   at: number,
 ): string | null {
-  const opens = checkinOpensAt(session)
-  if (at < opens) return `不在签到时间:签到将于 ${formatParkTime(toIso(opens))} 开始`
-  if (at > Date.parse(session.ends_at)) return '不在签到时间:本场培训已结束,签到已关闭'
-  return null
+  switch (checkinStatus(session, at)) {
+    case 'not_open':
+      return `不在签到时间:签到将于 ${formatParkTime(toIso(checkinOpensAt(session)))} 开始`
+    case 'closed':
+      return '不在签到时间:本场培训已结束,签到已关闭'
+    case 'open':
+      return null
+  }
+}
+
+/** Sessions whose window is open at `now` start by `startsBy` and end at `endsFrom` or later. */
+export function openWindowBounds(now: Date): { startsBy: string; endsFrom: string } {
+  return { startsBy: toIso(now.getTime() + CHECKIN_OPENS_BEFORE_MS), endsFrom: now.toISOString() }
+}
+
+/** The window as of `at`: not open yet, open, or closed for good. */
+export function checkinStatus(
+  session: { starts_at: string; ends_at: string },
+  at: number,
+): CheckinWindowStatus {
+  if (at < checkinOpensAt(session)) return 'not_open'
+  return at > Date.parse(session.ends_at) ? 'closed' : 'open'
 }
 
 export const checkinClosed = (reason: string) => new AppError(422, 'CHECKIN_CLOSED', reason)

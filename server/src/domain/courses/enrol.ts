@@ -4,6 +4,7 @@ import { AppError } from '../../errors'
 import type { EnrolResult } from '../../schemas'
 import { canView, type Viewer } from '../access'
 import { courseNotFound, lockCourse } from './repository'
+import { courseStatus } from './rules'
 
 /**
  * Enrols the viewer. The enrolment's primary key refuses a second one; the place is taken by a
@@ -18,7 +19,7 @@ export async function enrol(
 ): Promise<EnrolResult> {
   const course = await lockCourse(trx, courseId)
   if (!course || !canView(viewer, { branchId: course.branch_id })) throw courseNotFound()
-  if (course.ends_at < now.toISOString()) throw new AppError(422, 'COURSE_ENDED', '课程已结束,无法报名')
+  if (courseStatus(course, now) === 'ended') throw new AppError(422, 'COURSE_ENDED', '课程已结束,无法报名')
 
   const inserted = await trx
     .insertInto('course_enrolments')

@@ -1,13 +1,11 @@
-import { CompiledQuery, type Kysely } from 'kysely'
-import { dialectOf, type DialectName } from '../../db/connect'
+import { sql, type Kysely } from 'kysely'
+import { dialectOf } from '../../db/connect'
 import type { CheckinStatus, Database } from '../../db/types'
-import { forbidden, notFound } from '../../errors'
-import type { Course, CourseDetail, Material, PageOf, SessionDetail } from '../../schemas'
-import { canManage, canView, visibleTo, type Viewer } from '../access'
-import { CHECKIN_OPENS_BEFORE_MS, LATE_AFTER_MS } from '../checkins/rules'
-import { shiftIso } from '../park-time'
+import { notFound } from '../../errors'
+import type { Course, CourseDetail, CourseWithSessions, Material, PageOf, Session } from '../../schemas'
+import { managedBy, visibleTo, type Viewer } from '../access'
+import { encodeTimeCursor } from '../cursor'
 import {
-  encodeCourseCursor,
   toCourse,
   toMaterialSummary,
   toSession,
@@ -18,7 +16,6 @@ import {
 import { myAttendance } from './rules'
 
 export const courseNotFound = () => notFound('课程不存在或无权查看')
-export const sessionNotFound = () => notFound('课程场次不存在或无权查看')
 
 /** Courses with their branch, the viewer's enrolment, the number of sessions and the next one. */
 function selectCourses(db: Kysely<Database>, viewerId: number, now: Date) {
@@ -57,32 +54,36 @@ function selectCourses(db: Kysely<Database>, viewerId: number, now: Date) {
     ])
 }
 
+/** Which courses a list holds: what the viewer may see, what they organise, or what they enrolled in. */
+export type CourseFilter = 'visible' | 'managed' | 'enrolled'
+
 /** Running and coming courses first (soonest first), then finished ones (latest first). */
-export async function listCourses(
+async function listCourseRows(
   db: Kysely<Database>,
   viewer: Viewer,
-  page: { limit: number; after: CoursePosition | null },
+  page: { limit: number; after: CoursePosition | null; filter: CourseFilter },
   now: Date,
-): Promise<PageOf<Course>> {
+): Promise<{ rows: CourseListRow[]; nextCursor: string | null }> {
   const at = now.toISOString()
-  const part = async (which: CoursePart, after: CoursePosition | null, limit: number) => {
+  const { after, limit, filter } = page
+  const part = async (which: CoursePart, from: CoursePosition | null, take: number) => {
     const current = which === 'current'
     const key = current ? 'c.starts_at' : 'c.ends_at'
     const direction = current ? 'asc' : 'desc'
     const beyond = current ? '>' : '<'
     let query = selectCourses(db, viewer.id, now)
-      .where(visibleTo(viewer, 'c.branch_id'))
+      .where(filter === 'managed' ? managedBy(viewer, 'c.branch_id') : visibleTo(viewer, 'c.branch_id'))
+      .$if(filter === 'enrolled', (q) => q.where('e.user_id', 'is not', null))
       .where('c.ends_at', current ? '>=' : '<', at)
-    if (after) {
+    if (from) {
       query = query.where((eb) =>
-        eb.or([eb(key, beyond, after.at), eb.and([eb(key, '=', after.at), eb('c.id', beyond, after.id)])]),
+        eb.or([eb(key, beyond, from.at), eb.and([eb(key, '=', from.at), eb('c.id', beyond, from.id)])]),
       )
     }
-    const rows = await query.orderBy(key, direction).orderBy('c.id', direction).limit(limit).execute()
-    return rows.map((row) => ({ part: which, row }))
+    const rows = await query.orderBy(key, direction).orderBy('c.id', direction).limit(take).execute()
+    return rows.map((row) => ({ part: which, row: row as CourseListRow }))
   }
 
-  const { after, limit } = page
   const rows = after?.part === 'past' ? [] : await part('current', after, limit + 1)
   if (rows.length <= limit) {
     rows.push(...(await part('past', after?.part === 'past' ? after : null, limit + 1 - rows.length)))
@@ -91,21 +92,90 @@ export async function listCourses(
   const last = items[items.length - 1]
   const nextCursor =
     rows.length > limit && last
-      ? encodeCourseCursor({
+      ? encodeTimeCursor({
           part: last.part,
           at: last.part === 'current' ? last.row.starts_at : last.row.ends_at,
           id: last.row.id,
         })
       : null
-  return { items: items.map(({ row }) => toCourse(row as CourseListRow, viewer)), nextCursor }
+  return { rows: items.map(({ row }) => row), nextCursor }
 }
 
-async function findCourseRow(db: Kysely<Database>, viewer: Viewer, id: number, now: Date) {
-  const row = await selectCourses(db, viewer.id, now)
-    .where('c.id', '=', id)
+export async function listCourses(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  page: { limit: number; after: CoursePosition | null; filter: CourseFilter },
+  now: Date,
+): Promise<PageOf<Course>> {
+  const { rows, nextCursor } = await listCourseRows(db, viewer, page, now)
+  return { items: rows.map((row) => toCourse(row, viewer, now)), nextCursor }
+}
+
+/** The sessions of some courses in time order, each with the viewer's attendance as of `now`. */
+async function sessionsOf(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  courses: readonly CourseListRow[],
+  now: Date,
+): Promise<Map<number, Session[]>> {
+  const byCourse = new Map<number, Session[]>(courses.map((course) => [course.id, []]))
+  if (courses.length === 0) return byCourse
+  const ids = courses.map((course) => course.id)
+  const [sessions, records] = await Promise.all([
+    db
+      .selectFrom('course_sessions')
+      .select(['id', 'course_id', 'starts_at', 'ends_at', 'venue', 'lecturer'])
+      .where('course_id', 'in', ids)
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('checkins as k')
+      .innerJoin('course_sessions as s', 's.id', 'k.session_id')
+      .select(['k.session_id', 'k.status'])
+      .where('s.course_id', 'in', ids)
+      .where('k.user_id', '=', viewer.id)
+      .execute(),
+  ])
+  const recorded = new Map<number, CheckinStatus>(records.map((row) => [row.session_id, row.status]))
+  const enrolledAt = new Map(courses.map((course) => [course.id, course.enrolled_at]))
+  for (const session of sessions) {
+    const attendance = myAttendance(
+      session,
+      recorded.get(session.id),
+      enrolledAt.get(session.course_id) ?? null,
+      now,
+    )
+    byCourse.get(session.course_id)?.push(toSession(session, attendance, now))
+  }
+  return byCourse
+}
+
+/** 我的课程: the courses the viewer enrolled in, each with every session and their attendance. */
+export async function listMyCourses(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  page: { limit: number; after: CoursePosition | null },
+  now: Date,
+): Promise<PageOf<CourseWithSessions>> {
+  const { rows, nextCursor } = await listCourseRows(db, viewer, { ...page, filter: 'enrolled' }, now)
+  const sessions = await sessionsOf(db, viewer, rows, now)
+  return {
+    items: rows.map((row) => ({ ...toCourse(row, viewer, now), sessions: sessions.get(row.id) ?? [] })),
+    nextCursor,
+  }
+}
+
+/** How many courses the viewer is enrolled in (the 我的 summary). */
+export async function countMyCourses(db: Kysely<Database>, viewer: Viewer): Promise<number> {
+  const row = await db
+    .selectFrom('course_enrolments as e')
+    .innerJoin('courses as c', 'c.id', 'e.course_id')
+    .where('e.user_id', '=', viewer.id)
     .where(visibleTo(viewer, 'c.branch_id'))
-    .executeTakeFirst()
-  return row as CourseListRow | undefined
+    .select(sql<number | string>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 /** One course with its sessions (and the viewer's attendance of each) and its materials. */
@@ -115,23 +185,13 @@ export async function findVisibleCourse(
   id: number,
   now: Date,
 ): Promise<CourseDetail | undefined> {
-  const row = await findCourseRow(db, viewer, id, now)
+  const row = (await selectCourses(db, viewer.id, now)
+    .where('c.id', '=', id)
+    .where(visibleTo(viewer, 'c.branch_id'))
+    .executeTakeFirst()) as CourseListRow | undefined
   if (!row) return undefined
-  const [sessions, checkins, materials] = await Promise.all([
-    db
-      .selectFrom('course_sessions')
-      .select(['id', 'starts_at', 'ends_at', 'venue', 'lecturer'])
-      .where('course_id', '=', id)
-      .orderBy('starts_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('checkins as k')
-      .innerJoin('course_sessions as s', 's.id', 'k.session_id')
-      .select(['k.session_id', 'k.status'])
-      .where('s.course_id', '=', id)
-      .where('k.user_id', '=', viewer.id)
-      .execute(),
+  const [sessions, materials] = await Promise.all([
+    sessionsOf(db, viewer, [row], now),
     db
       .selectFrom('materials')
       .select(['id', 'title', 'summary', 'read_minutes'])
@@ -140,14 +200,9 @@ export async function findVisibleCourse(
       .orderBy('id')
       .execute(),
   ])
-  const attended = new Map<number, CheckinStatus>(
-    checkins.map((checkin) => [checkin.session_id, checkin.status]),
-  )
   return {
-    ...toCourse(row, viewer),
-    sessions: sessions.map((session) =>
-      toSession(session, myAttendance(session, attended.get(session.id), row.enrolled_at, now)),
-    ),
+    ...toCourse(row, viewer, now),
+    sessions: sessions.get(row.id) ?? [],
     materials: materials.map(toMaterialSummary),
   }
 }
@@ -160,136 +215,6 @@ export async function lockCourse(db: Kysely<Database>, id: number) {
     .where('id', '=', id)
     .$if(dialectOf(db) === 'postgres', (query) => query.forUpdate())
     .executeTakeFirst()
-}
-
-/** A session with the course fields the sign-in rules need. */
-export interface SessionWithCourse {
-  id: number
-  course_id: number
-  starts_at: string
-  ends_at: string
-  venue: string
-  lecturer: string
-  course_title: string
-  course_kind: 'training' | 'study'
-  branch_id: number | null
-  branch_name: string | null
-  created_by: number
-}
-
-function selectSession(db: Kysely<Database>, id: number) {
-  return db
-    .selectFrom('course_sessions as s')
-    .innerJoin('courses as c', 'c.id', 's.course_id')
-    .leftJoin('branches as b', 'b.id', 'c.branch_id')
-    .select([
-      's.id',
-      's.course_id',
-      's.starts_at',
-      's.ends_at',
-      's.venue',
-      's.lecturer',
-      'c.title as course_title',
-      'c.kind as course_kind',
-      'c.branch_id',
-      'b.name as branch_name',
-      'c.created_by',
-    ])
-    .where('s.id', '=', id)
-}
-
-/** The SQL of selectSession per dialect: built once, as every sign-in reads a session. */
-const sessionSql = new Map<DialectName, string>()
-
-/**
- * A session with its course. Sign-ins run this inside their transaction, where a Kysely query
- * would be rebuilt and recompiled on every call, which costs more than SQLite takes to answer it.
- */
-export async function findSession(db: Kysely<Database>, id: number): Promise<SessionWithCourse | undefined> {
-  const dialect = dialectOf(db)
-  let text = sessionSql.get(dialect)
-  if (text === undefined) {
-    const compiled = selectSession(db, id).compile()
-    if (compiled.parameters.length !== 1) throw new Error('selectSession takes exactly the session id')
-    text = compiled.sql
-    sessionSql.set(dialect, text)
-  }
-  const result = await db.executeQuery<SessionWithCourse>(CompiledQuery.raw(text, [id]))
-  return result.rows[0]
-}
-
-/** The session if the viewer may see its course; undefined both when it is missing and when it is not theirs. */
-export async function findVisibleSession(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  id: number,
-): Promise<SessionWithCourse | undefined> {
-  const session = await findSession(db, id)
-  return session && canView(viewer, { branchId: session.branch_id }) ? session : undefined
-}
-
-/** The session if the viewer organises its course: 404 when they may not see it, 403 when they only see it. */
-export async function findManagedSession(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  id: number,
-): Promise<SessionWithCourse> {
-  const session = await findVisibleSession(db, viewer, id)
-  if (!session) throw sessionNotFound()
-  if (!canManage(viewer, { branchId: session.branch_id })) {
-    throw forbidden('只有课程所在支部的书记或园区管理员可以管理该场次')
-  }
-  return session
-}
-
-/** The session as the screen and the result page show it. */
-export async function sessionDetail(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  session: SessionWithCourse,
-  now: Date,
-): Promise<SessionDetail> {
-  const [checkin, enrolment, points] = await Promise.all([
-    db
-      .selectFrom('checkins')
-      .select(['status', 'checked_in_at', 'offline'])
-      .where('session_id', '=', session.id)
-      .where('user_id', '=', viewer.id)
-      .executeTakeFirst(),
-    db
-      .selectFrom('course_enrolments')
-      .select('created_at')
-      .where('course_id', '=', session.course_id)
-      .where('user_id', '=', viewer.id)
-      .executeTakeFirst(),
-    db
-      .selectFrom('points_ledger')
-      .select((eb) => eb.fn.sum<number | string | null>('delta').as('total'))
-      .where('user_id', '=', viewer.id)
-      .where('object_type', '=', 'session')
-      .where('object_id', '=', session.id)
-      .executeTakeFirstOrThrow(),
-  ])
-  const signedIn = checkin && checkin.status !== 'leave' ? { ...checkin, status: checkin.status } : null
-  return {
-    ...toSession(session, myAttendance(session, checkin?.status, enrolment?.created_at ?? null, now)),
-    courseId: session.course_id,
-    courseTitle: session.course_title,
-    courseKind: session.course_kind,
-    branch:
-      session.branch_id !== null && session.branch_name !== null
-        ? { id: session.branch_id, name: session.branch_name }
-        : null,
-    checkinOpensAt: shiftIso(session.starts_at, -CHECKIN_OPENS_BEFORE_MS),
-    lateAfter: shiftIso(session.starts_at, LATE_AFTER_MS),
-    canManage: canManage(viewer, { branchId: session.branch_id }),
-    myCheckin: signedIn && {
-      status: signedIn.status,
-      checkedInAt: signedIn.checked_in_at,
-      offline: signedIn.offline === 1,
-      pointsAwarded: Number(points.total ?? 0),
-    },
-  }
 }
 
 /** A study material, if the viewer may see its course. */

@@ -1,5 +1,5 @@
 import type { CheckinStatus } from '../../db/types'
-import type { AttendanceStatus } from '../../schemas'
+import type { AttendanceStatus, CourseStatus } from '../../schemas'
 
 /**
  * Whether a member was expected at a session: enrolled before it ended. Someone who enrols later
@@ -22,4 +22,14 @@ export function myAttendance(
 ): AttendanceStatus | null {
   if (record) return record
   return expectedAt(session, enrolledAt) && session.ends_at < now.toISOString() ? 'absent' : null
+}
+
+/** Where a course stands: ended once its last session is over, full once every place is taken. */
+export function courseStatus(
+  course: { ends_at: string; enrolled_count: number; capacity: number },
+  now: Date,
+): CourseStatus {
+  if (course.ends_at < now.toISOString()) return 'ended'
+  if (course.enrolled_count >= course.capacity) return 'full'
+  return 'open'
 }

@@ -1,6 +1,7 @@
-import type { CategoryCode, Event, EventDetail, MySignup } from '../../schemas'
+import { CATEGORY_NAMES, type CategoryCode, type Event, type EventDetail, type MySignup } from '../../schemas'
 import { canManage, type Viewer } from '../access'
-import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
+import { decodeTimeCursor, type TimePosition } from '../cursor'
+import { refOf } from '../organisation/mapper'
 import { eventStatus } from './rules'
 
 /** An events row joined with its branch, its waitlist size and the viewer's own signup. */
@@ -39,6 +40,7 @@ export function toEvent(row: EventListRow, viewer: Viewer, now: Date): Event {
     id: row.id,
     title: row.title,
     category: row.category,
+    categoryName: CATEGORY_NAMES[row.category],
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     venue: row.venue,
@@ -48,10 +50,7 @@ export function toEvent(row: EventListRow, viewer: Viewer, now: Date): Event {
     signupDeadline: row.signup_deadline,
     cancelDeadline: row.cancel_deadline,
     status: eventStatus(row, now),
-    branch:
-      row.branch_id !== null && row.branch_name !== null
-        ? { id: row.branch_id, name: row.branch_name }
-        : null,
+    branch: refOf(row.branch_id, row.branch_name),
     mySignup: mySignup(row),
     canManage: canManage(viewer, { branchId: row.branch_id }),
   }
@@ -64,20 +63,6 @@ export function toEventDetail(row: EventDetailRow, viewer: Viewer, now: Date): E
 export type When = 'upcoming' | 'past'
 
 /** Position in a list ordered by (starts_at, id): ascending for upcoming, descending for past. */
-export interface EventPosition {
-  when: When
-  startsAt: string
-  id: number
-}
+export type EventPosition = TimePosition<When>
 
-export function encodeEventCursor(position: EventPosition): string {
-  return encodeCursor([position.when, position.startsAt, position.id])
-}
-
-export function decodeEventCursor(cursor: string): EventPosition | null {
-  const value = decodeCursor(cursor)
-  if (!value || value.length !== 3) return null
-  const [when, startsAt, id] = value
-  if ((when !== 'upcoming' && when !== 'past') || !isIsoTime(startsAt) || !isId(id)) return null
-  return { when, startsAt, id }
-}
+export const decodeEventCursor = (cursor: string) => decodeTimeCursor(cursor, ['upcoming', 'past'] as const)

@@ -18,7 +18,7 @@ import {
 
 /** Creates an event and returns its id. Deadlines default to the start and to two hours before it. */
 export async function createEvent(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   viewer: Viewer,
   input: EventCreate,
   now: Date,
@@ -40,10 +40,10 @@ export async function createEvent(
   const venue = requiredText(input.venue, 'venue')
   checkEventTimes(times)
   checkStartNotPast(times.startsAt, now)
-  const branch = await branchToActFor(db, viewer, input.branchId, { verb: '创建', noun: '活动' })
+  const branch = await branchToActFor(trx, viewer, input.branchId, { verb: '创建', noun: '活动' })
 
   const at = now.toISOString()
-  const { id } = await db
+  const { id } = await trx
     .insertInto('events')
     .values({
       title,

@@ -5,14 +5,9 @@ import type { Database, EventRow } from '../../db/types'
 import { forbidden, notFound } from '../../errors'
 import type { Attendee, CategoryCode, Event, EventDetail, MySignupItem, PageOf } from '../../schemas'
 import { canManage, canView, managedBy, visibleTo, type Viewer } from '../access'
-import {
-  encodeEventCursor,
-  toEvent,
-  toEventDetail,
-  type EventListRow,
-  type EventPosition,
-  type When,
-} from './mapper'
+import { encodeTimeCursor } from '../cursor'
+import { toEvent, toEventDetail, type EventListRow, type EventPosition, type When } from './mapper'
+import { refOf } from '../organisation/mapper'
 
 export const eventNotFound = () => notFound('活动不存在或无权查看')
 
@@ -157,7 +152,7 @@ export async function listEvents(
     branchId: viewer.branchId ?? 0,
     at: now.toISOString(),
     category: filter.category ?? 'other',
-    afterStartsAt: after?.startsAt ?? '',
+    afterStartsAt: after?.at ?? '',
     afterId: after?.id ?? 0,
     take: filter.limit + 1,
   })
@@ -165,7 +160,7 @@ export async function listEvents(
   const last = items[items.length - 1]
   const nextCursor =
     rows.length > filter.limit && last
-      ? encodeEventCursor({ when: filter.when, startsAt: last.starts_at, id: last.id })
+      ? encodeTimeCursor({ part: filter.when, at: last.starts_at, id: last.id })
       : null
   return { items: items.map((row) => toEvent(row, viewer, now)), nextCursor }
 }
@@ -237,8 +232,8 @@ export async function listMySignups(
     if (after) {
       query = query.where((eb) =>
         eb.or([
-          eb('e.starts_at', beyond, after.startsAt),
-          eb.and([eb('e.starts_at', '=', after.startsAt), eb('e.id', beyond, after.id)]),
+          eb('e.starts_at', beyond, after.at),
+          eb.and([eb('e.starts_at', '=', after.at), eb('e.id', beyond, after.id)]),
         ]),
       )
     }
@@ -251,15 +246,15 @@ export async function listMySignups(
   }
 
   const { after, limit } = page
-  const rows = after?.when === 'past' ? [] : await part('upcoming', after, limit + 1)
+  const rows = after?.part === 'past' ? [] : await part('upcoming', after, limit + 1)
   if (rows.length <= limit)
-    rows.push(...(await part('past', after?.when === 'past' ? after : null, limit + 1 - rows.length)))
+    rows.push(...(await part('past', after?.part === 'past' ? after : null, limit + 1 - rows.length)))
 
   const items = rows.slice(0, limit)
   const last = items[items.length - 1]
   const nextCursor =
     rows.length > limit && last
-      ? encodeEventCursor({ when: last.when, startsAt: last.row.starts_at, id: last.row.id })
+      ? encodeTimeCursor({ part: last.when, at: last.row.starts_at, id: last.row.id })
       : null
   return {
     // Every row joined the viewer's signup, so mySignup is always there.
@@ -305,10 +300,7 @@ export async function listAttendees(db: Kysely<Database>, eventId: number): Prom
       member: {
         id: row.user_id,
         name: row.user_name,
-        branch:
-          row.branch_id !== null && row.branch_name !== null
-            ? { id: row.branch_id, name: row.branch_name }
-            : null,
+        branch: refOf(row.branch_id, row.branch_name),
       },
       status,
       ...(status === 'waitlisted' ? { position: ++waitlisted } : {}),
@@ -316,4 +308,24 @@ export async function listAttendees(db: Kysely<Database>, eventId: number): Prom
       ...(row.checked_in_at !== null ? { checkedInAt: row.checked_in_at } : {}),
     }
   })
+}
+
+/** My signups to events that have not ended: how many have a place and how many wait. */
+export async function countMySignups(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  now: Date,
+): Promise<{ confirmed: number; waitlisted: number }> {
+  const rows = await db
+    .selectFrom('event_signups as s')
+    .innerJoin('events as e', 'e.id', 's.event_id')
+    .select(['s.status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('s.user_id', '=', viewer.id)
+    .where('s.status', 'in', ['confirmed', 'waitlisted'])
+    .where('e.ends_at', '>=', now.toISOString())
+    .where('e.cancelled_at', 'is', null)
+    .groupBy('s.status')
+    .execute()
+  const count = (status: string) => Number(rows.find((row) => row.status === status)?.n ?? 0)
+  return { confirmed: count('confirmed'), waitlisted: count('waitlisted') }
 }

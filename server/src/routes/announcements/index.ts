@@ -77,7 +77,7 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
       // The first read earns read_notice (once per notice, capped per day).
       const pointsAwarded = announcement.read
         ? 0
-        : await readNotice(app.db, announcement.id, viewer.id, app.now())
+        : await app.db.transaction().execute((trx) => readNotice(trx, announcement.id, viewer.id, app.now()))
       return { ...announcement, read: true, pointsAwarded }
     },
   )
@@ -102,11 +102,12 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
       if (title === '') throw validationFailed('body/title 不能为空')
       if (body === '') throw validationFailed('body/body 不能为空')
       const target = await resolvePublishTarget(app.db, viewer, { scope, branchId })
-      const id = await createAnnouncement(
-        app.db,
-        { title, body, pinned, authorId: viewer.id, ...target },
-        app.now(),
-      )
+      const now = app.now()
+      const id = await app.db
+        .transaction()
+        .execute((trx) =>
+          createAnnouncement(trx, { title, body, pinned, authorId: viewer.id, ...target }, now),
+        )
       const created = await findVisibleAnnouncement(app.db, viewer, id)
       if (!created) throw new Error(`announcement ${id} vanished after insert`)
       return reply.status(201).send(created)

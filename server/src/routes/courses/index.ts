@@ -3,8 +3,8 @@ import { enrol } from '../../domain/courses/enrol'
 import { decodeCourseCursor } from '../../domain/courses/mapper'
 import { createCourse } from '../../domain/courses/organise'
 import { courseNotFound, findVisibleCourse, listCourses } from '../../domain/courses/repository'
-import type { Viewer } from '../../domain/access'
-import { validationFailed } from '../../errors'
+import { isOrganiser, type Viewer } from '../../domain/access'
+import { forbidden, validationFailed } from '../../errors'
 import { currentViewer } from '../../plugins/auth'
 import { CourseCreate, CourseDetail, CourseListQuery, CoursePage, EnrolResult, IdParams } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
@@ -23,18 +23,21 @@ const courses: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['courses'],
         summary: '课程列表:进行中和即将开始的按首场时间正序在前,已结束的按结束时间倒序在后',
-        description: '仅园区课程与本支部课程。',
+        description: '仅园区课程与本支部课程;`managed=1` 只列出我组织的课程(非组织者 403)。',
         security: bearerAuth,
         querystring: CourseListQuery,
-        response: { 200: CoursePage, ...errorResponses(400, 401) },
+        response: { 200: CoursePage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { limit = 20, cursor } = request.query
+      const { managed, limit = 20, cursor } = request.query
       const after = cursor === undefined ? null : decodeCourseCursor(cursor)
       if (cursor !== undefined && after === null)
         throw validationFailed('query/cursor 无效,请从第一页重新加载')
-      return listCourses(app.db, currentViewer(request), { limit, after }, app.now())
+      const viewer = currentViewer(request)
+      if (managed === '1' && !isOrganiser(viewer)) throw forbidden('只有支部书记或园区管理员可以管理课程')
+      const filter = managed === '1' ? 'managed' : 'visible'
+      return listCourses(app.db, viewer, { limit, after, filter }, app.now())
     },
   )
 

@@ -59,7 +59,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { when = 'upcoming', category, managed, limit = 20, cursor } = request.query
       const after = cursor === undefined ? null : decodeEventCursor(cursor)
-      if (cursor !== undefined && (after === null || after.when !== when)) {
+      if (cursor !== undefined && (after === null || after.part !== when)) {
         throw validationFailed('query/cursor 无效,请从第一页重新加载')
       }
       const viewer = currentViewer(request)
@@ -100,7 +100,8 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const viewer = currentViewer(request)
-      const id = await createEvent(app.db, viewer, request.body, app.now())
+      const now = app.now()
+      const id = await app.db.transaction().execute((trx) => createEvent(trx, viewer, request.body, now))
       return reply.status(201).send(await reload(viewer, id))
     },
   )

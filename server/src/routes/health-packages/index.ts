@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  claimHealthPackage,
-  createHealthPackage,
-  listClaims,
-  listHealthPackages,
-  redeemPickupCode,
-} from '../../domain/health-packages/repository'
+import { claimHealthPackage } from '../../domain/health-packages/claim'
+import { createHealthPackage, redeemPickupCode } from '../../domain/health-packages/organise'
+import { listClaims, listHealthPackages } from '../../domain/health-packages/repository'
 import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
 import { currentViewer } from '../../plugins/auth'
 import {
@@ -36,7 +32,7 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await listHealthPackages(app.db, currentViewer(request)),
+      items: await listHealthPackages(app.db, currentViewer(request), app.now()),
       nextCursor: null,
     }),
   )
@@ -54,7 +50,11 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await createHealthPackage(app.db, currentViewer(request), request.body, app.now())
+      const viewer = currentViewer(request)
+      const now = app.now()
+      const created = await app.db
+        .transaction()
+        .execute((trx) => createHealthPackage(trx, viewer, request.body, now))
       return reply.status(201).send(created)
     },
   )
@@ -102,7 +102,11 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RedeemResult, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => redeemPickupCode(app.db, currentViewer(request), request.body.code, app.now()),
+    async (request) => {
+      const viewer = currentViewer(request)
+      const now = app.now()
+      return app.db.transaction().execute((trx) => redeemPickupCode(trx, viewer, request.body.code, now))
+    },
   )
 
   app.get(

@@ -11,9 +11,13 @@ import { checkinClosed, checkinClosedReason } from '../../domain/checkins/rules'
 import {
   findManagedSession,
   findVisibleSession,
+  listSessions,
   sessionDetail,
   sessionNotFound,
-} from '../../domain/courses/repository'
+} from '../../domain/courses/sessions'
+import { decodeTimeCursor } from '../../domain/cursor'
+import { isOrganiser } from '../../domain/access'
+import { forbidden, validationFailed } from '../../errors'
 import { attachment } from '../../domain/csv'
 import { formatParkDateTime } from '../../domain/park-time'
 import { currentViewer } from '../../plugins/auth'
@@ -28,11 +32,44 @@ import {
   ManualAttendanceBody,
   SessionAttendance,
   SessionDetail,
+  SessionListQuery,
+  SessionPage,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
 const sessions: FastifyPluginAsyncTypebox = async (app) => {
   const keys = deriveCodeKeys(app.config.jwtSecret)
+
+  app.get(
+    '',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '培训场次列表:`managed=1` 我组织的课程的场次(签到管理),或 `open=1` 现在可以签到的场次',
+        description:
+          '`managed=1&when=upcoming` 未结束的场次按开始时间正序,`when=past` 已结束的按开始时间倒序(非组织者 403);' +
+          '`open=1` 为我可见、此刻签到时间内的场次(开始前 30 分钟至结束),含我的出勤。二者必选其一。',
+        security: bearerAuth,
+        querystring: SessionListQuery,
+        response: { 200: SessionPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { managed, open, when = 'upcoming', limit = 20, cursor } = request.query
+      const view = managed === '1' ? 'managed' : open === '1' ? 'open' : null
+      if (view === null) throw validationFailed('query/managed 或 query/open 须指定其一')
+      const viewer = currentViewer(request)
+      if (view === 'managed' && !isOrganiser(viewer)) {
+        throw forbidden('只有支部书记或园区管理员可以管理签到')
+      }
+      const part = view === 'open' ? 'upcoming' : when
+      const after = cursor === undefined ? null : decodeTimeCursor(cursor, [part])
+      if (cursor !== undefined && after === null)
+        throw validationFailed('query/cursor 无效,请从第一页重新加载')
+      return listSessions(app.db, viewer, { view, when: part, limit, after }, app.now())
+    },
+  )
 
   app.get(
     '/:id',
