@@ -226,7 +226,14 @@ export const SessionListQuery = Type.Object(
 export type SessionListQuery = Static<typeof SessionListQuery>
 
 /** A course with every session and the viewer's attendance (我的课程). */
-export const CourseWithSessions = Type.Composite([Course, Type.Object({ sessions: Type.Array(Session) })])
+export const CourseWithSessions = Type.Composite([
+  Course,
+  Type.Object({
+    sessions: Type.Array(Session),
+    /** 出勤 attended/held: sessions signed in to (on time or late) of those held so far or attended */
+    attendance: Type.Object({ attended: Type.Integer({ minimum: 0 }), held: Type.Integer({ minimum: 0 }) }),
+  }),
+])
 export type CourseWithSessions = Static<typeof CourseWithSessions>
 export const CourseWithSessionsPage = Page(CourseWithSessions)
 export type CourseWithSessionsPage = Static<typeof CourseWithSessionsPage>

@@ -1,4 +1,4 @@
-import { courseStatus, expectedAt, myAttendance } from '../../../server/src/domain/courses/rules'
+import { attendanceTally, courseStatus, expectedAt, myAttendance } from '../../../server/src/domain/courses/rules'
 
 const T = Date.parse('2026-11-24T06:00:00.000Z')
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -25,5 +25,19 @@ describe('course rules', () => {
     expect(courseStatus(course, new Date(T))).toBe('open')
     expect(courseStatus({ ...course, enrolled_count: 2 }, new Date(T))).toBe('full')
     expect(courseStatus({ ...course, enrolled_count: 2 }, new Date(T + 1))).toBe('ended')
+  })
+})
+
+describe('attendance tally (出勤 x/y)', () => {
+  it('counts sessions signed in to, of those held or attended', () => {
+    const tally = attendanceTally([
+      { myAttendance: 'present', checkinStatus: 'closed' },
+      { myAttendance: 'late', checkinStatus: 'open' },
+      { myAttendance: 'absent', checkinStatus: 'closed' },
+      { myAttendance: 'leave', checkinStatus: 'closed' },
+      { myAttendance: null, checkinStatus: 'open' },
+      { myAttendance: null, checkinStatus: 'not_open' },
+    ])
+    expect(tally).toEqual({ attended: 2, held: 4 })
   })
 })

@@ -13,7 +13,7 @@ import {
   type CoursePart,
   type CoursePosition,
 } from './mapper'
-import { myAttendance } from './rules'
+import { attendanceTally, myAttendance } from './rules'
 
 export const courseNotFound = () => notFound('课程不存在或无权查看')
 
@@ -161,7 +161,10 @@ export async function listMyCourses(
   const { rows, nextCursor } = await listCourseRows(db, viewer, { ...page, filter: 'enrolled' }, now)
   const sessions = await sessionsOf(db, viewer, rows, now)
   return {
-    items: rows.map((row) => ({ ...toCourse(row, viewer, now), sessions: sessions.get(row.id) ?? [] })),
+    items: rows.map((row) => {
+      const mine = sessions.get(row.id) ?? []
+      return { ...toCourse(row, viewer, now), sessions: mine, attendance: attendanceTally(mine) }
+    }),
     nextCursor,
   }
 }

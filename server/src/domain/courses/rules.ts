@@ -1,5 +1,5 @@
 import type { CheckinStatus } from '../../db/types'
-import type { AttendanceStatus, CourseStatus } from '../../schemas'
+import type { AttendanceStatus, CourseStatus, Session } from '../../schemas'
 
 /**
  * Whether a member was expected at a session: enrolled before it ended. Someone who enrols later
@@ -32,4 +32,13 @@ export function courseStatus(
   if (course.ends_at < now.toISOString()) return 'ended'
   if (course.enrolled_count >= course.capacity) return 'full'
   return 'open'
+}
+
+/** 出勤 x/y: the sessions the member signed in to, of those held so far (or already attended). */
+export function attendanceTally(sessions: readonly Pick<Session, 'myAttendance' | 'checkinStatus'>[]) {
+  const attended = sessions.filter((s) => s.myAttendance === 'present' || s.myAttendance === 'late').length
+  const held = sessions.filter(
+    (s) => s.checkinStatus === 'closed' || s.myAttendance === 'present' || s.myAttendance === 'late',
+  ).length
+  return { attended, held }
 }
