@@ -164,7 +164,7 @@ export type AttendanceEntry = Static<typeof AttendanceEntry>
 
 export const SessionAttendance = Type.Object({
   session: Type.Composite([
-    Type.Omit(Session, ['myAttendance', 'checkinOpensAt', 'checkinStatus']),
+    Type.Omit(Session, ['myAttendance']),
     Type.Object({ courseId: Id, courseTitle: Type.String() }),
   ]),
   present: Type.Array(AttendanceEntry),

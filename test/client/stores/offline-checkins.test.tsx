@@ -7,7 +7,7 @@ import type * as OfflineStore from '@/stores/offline-checkins'
 import { saveSession } from '@/stores/session'
 import { APP_EVENTS } from '@/utils/events'
 import { fakeApi, offline, type FakeResponse, type RecordedCall } from '../fake-fetch'
-import { CHECKIN_NOW, course, courseDetail } from '../course-fixtures'
+import { CHECKIN_NOW, sessionItem } from '../course-fixtures'
 import { member } from '../fixtures'
 
 const STORAGE_KEY = 'red-e-park:offline-checkins'
@@ -64,8 +64,7 @@ describe('离线签到队列', () => {
   it('keeps a sign-in made offline across a restart and sends it exactly once when the network is back', async () => {
     // 1. At the door: the member types the short code, and the venue Wi-Fi drops the request.
     const firstCalls = fakeApi({
-      'GET /api/courses': { status: 200, body: { items: [course()], nextCursor: null } },
-      'GET /api/courses/3': { status: 200, body: courseDetail() },
+      'GET /api/sessions': { status: 200, body: { items: [sessionItem()], nextCursor: null } },
       'POST /api/checkins': networkDown,
     })
     const page = render(<CheckinEnterPage />)

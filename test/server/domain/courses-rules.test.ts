@@ -1,4 +1,9 @@
-import { attendanceTally, courseStatus, expectedAt, myAttendance } from '../../../server/src/domain/courses/rules'
+import {
+  attendanceTally,
+  courseStatus,
+  expectedAt,
+  myAttendance,
+} from '../../../server/src/domain/courses/rules'
 
 const T = Date.parse('2026-11-24T06:00:00.000Z')
 const iso = (ms: number) => new Date(ms).toISOString()

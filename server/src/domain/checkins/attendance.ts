@@ -6,7 +6,8 @@ import { checkNotSelf, type Viewer } from '../access'
 import type { SessionWithCourse } from '../courses/sessions'
 import { findMembership } from '../organisation/repository'
 import { awardAttendance, recordOf } from './checkin'
-import { alreadyCheckedIn, attendanceAt, checkinClosed, checkinOpensAt } from './rules'
+import { toIso } from '../park-time'
+import { alreadyCheckedIn, attendanceAt, checkinClosed, checkinOpensAt, checkinStatus } from './rules'
 import { refOf } from '../organisation/mapper'
 
 interface MemberRow {
@@ -71,6 +72,7 @@ function selectCheckins(db: Kysely<Database>, sessionId: number) {
 export async function listAttendance(
   db: Kysely<Database>,
   session: SessionWithCourse,
+  now: Date,
 ): Promise<SessionAttendance> {
   const [checkins, absent] = await Promise.all([
     selectCheckins(db, session.id).orderBy('k.checked_in_at').orderBy('k.id').execute(),
@@ -97,6 +99,8 @@ export async function listAttendance(
       endsAt: session.ends_at,
       venue: session.venue,
       lecturer: session.lecturer,
+      checkinOpensAt: toIso(checkinOpensAt(session)),
+      checkinStatus: checkinStatus(session, now.getTime()),
       courseId: session.course_id,
       courseTitle: session.course_title,
     },

@@ -163,7 +163,7 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const session = await findManagedSession(app.db, currentViewer(request), request.params.id)
-      const attendance = await listAttendance(app.db, session)
+      const attendance = await listAttendance(app.db, session, app.now())
       if (request.query.format !== 'csv') return reply.send(attendance)
       const day = formatParkDateTime(session.starts_at).slice(0, 10)
       return reply

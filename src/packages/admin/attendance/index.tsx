@@ -244,7 +244,7 @@ function Attendance({ sessionId }: { sessionId: number }) {
               >
                 导出CSV
               </Button>
-              {Date.parse(data.session.endsAt) > Date.now() ? (
+              {data.session.checkinStatus !== 'closed' ? (
                 <Button
                   className="attendance-page__tool attendance-page__screen"
                   onClick={() =>
