@@ -1,14 +1,14 @@
-import { signToken } from '../../../server/src/domain/auth/token'
-import { CARD_PREFIX, signCard } from '../../../server/src/domain/cards/card'
+import { signToken } from '../../../../server/src/domain/auth/token'
+import { CARD_PREFIX, signCard } from '../../../../server/src/domain/cards/card'
 import type {
   AttendeeList,
   EventCheckinResult,
   EventDetail,
   MemberCard,
   VerifiedCard,
-} from '../../../server/src/schemas'
-import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
-import { ledgerOf, sumOf } from './points-fixtures'
+} from '../../../../server/src/schemas'
+import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../../harness'
+import { ledgerOf, sumOf } from '../../points-fixtures'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND

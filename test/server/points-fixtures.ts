@@ -1,4 +1,4 @@
-import type { App } from '../../../server/src/app'
+import type { App } from '../../server/src/app'
 
 /** Park-wide notices written straight to the database (quicker than publishing one by one). */
 export async function addNotices(app: App, count: number, title = (n: number) => `测试通知${n + 1}`) {

@@ -1,5 +1,5 @@
-import type { CourseDetail, SessionPage, SessionListItem } from '../../../server/src/schemas'
-import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
+import type { CourseDetail, SessionPage, SessionListItem } from '../../../../server/src/schemas'
+import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../../harness'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND

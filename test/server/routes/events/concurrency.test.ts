@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify'
-import { buildApp, type App } from '../../../server/src/app'
-import type { AttendeeList, EventDetail, SignupResult } from '../../../server/src/schemas'
+import { buildApp, type App } from '../../../../server/src/app'
+import type { AttendeeList, EventDetail, SignupResult } from '../../../../server/src/schemas'
 import {
   addMembers,
   databases,
@@ -9,7 +9,7 @@ import {
   tokenFor,
   type TestApp,
   type TestDatabase,
-} from '../harness'
+} from '../../harness'
 
 const HOUR = 3600 * 1000
 const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString()

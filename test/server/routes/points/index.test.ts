@@ -1,8 +1,8 @@
-import { viewerOf } from '../../../server/src/domain/access'
-import { parkDay } from '../../../server/src/domain/park-time'
-import { awardPoints } from '../../../server/src/domain/points/ledger'
-import { closeReading, openReading } from '../../../server/src/domain/points/reading'
-import { findUserById } from '../../../server/src/domain/users/repository'
+import { viewerOf } from '../../../../server/src/domain/access'
+import { parkDay } from '../../../../server/src/domain/park-time'
+import { awardPoints } from '../../../../server/src/domain/points/ledger'
+import { closeReading, openReading } from '../../../../server/src/domain/points/reading'
+import { findUserById } from '../../../../server/src/domain/users/repository'
 import type {
   AnnouncementReading,
   BranchStats,
@@ -11,9 +11,9 @@ import type {
   PointsRule,
   ReadingClosed,
   ReadingStarted,
-} from '../../../server/src/schemas'
-import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
-import { addNotices, expectDailyMatchesLedger, ledgerOf, parkMaterial, sumOf } from './points-fixtures'
+} from '../../../../server/src/schemas'
+import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../../harness'
+import { addNotices, expectDailyMatchesLedger, ledgerOf, parkMaterial, sumOf } from '../../points-fixtures'
 
 const MINUTE = 60 * 1000
 

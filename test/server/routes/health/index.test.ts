@@ -1,4 +1,4 @@
-import { databases, startApp, type TestApp } from '../harness'
+import { databases, startApp, type TestApp } from '../../harness'
 
 describe.each(databases)('GET /api/health on $name', (database) => {
   let t: TestApp

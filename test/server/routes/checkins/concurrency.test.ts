@@ -1,6 +1,6 @@
-import { buildApp, type App } from '../../../server/src/app'
-import { deriveCodeKeys, shortCodeFor, slotOf } from '../../../server/src/domain/checkins/code'
-import type { CheckinCode, CheckinFeed, CheckinResult, CourseDetail } from '../../../server/src/schemas'
+import { buildApp, type App } from '../../../../server/src/app'
+import { deriveCodeKeys, shortCodeFor, slotOf } from '../../../../server/src/domain/checkins/code'
+import type { CheckinCode, CheckinFeed, CheckinResult, CourseDetail } from '../../../../server/src/schemas'
 import {
   addMembers,
   databases,
@@ -9,7 +9,7 @@ import {
   tokenFor,
   type TestApp,
   type TestDatabase,
-} from '../harness'
+} from '../../harness'
 
 const MINUTE = 60 * 1000
 const HOUR = 60 * MINUTE

@@ -1,6 +1,6 @@
-import { signToken } from '../../../server/src/domain/auth/token'
-import type { Me } from '../../../server/src/schemas'
-import { bearer, databases, login, seededPeople, startApp, type TestApp } from '../harness'
+import { signToken } from '../../../../server/src/domain/auth/token'
+import type { Me } from '../../../../server/src/schemas'
+import { bearer, databases, login, seededPeople, startApp, type TestApp } from '../../harness'
 
 describe.each(databases)('GET /api/me on $name', (database) => {
   let t: TestApp

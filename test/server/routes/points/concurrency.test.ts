@@ -1,13 +1,13 @@
-import { parkDay } from '../../../server/src/domain/park-time'
-import { awardPoints, awardUnits } from '../../../server/src/domain/points/ledger'
+import { parkDay } from '../../../../server/src/domain/park-time'
+import { awardPoints, awardUnits } from '../../../../server/src/domain/points/ledger'
 import type {
   AnnouncementReading,
   MyPoints,
   ReadingClosed,
   ReadingStarted,
-} from '../../../server/src/schemas'
-import { addMembers, databases, startApp, tokenFor, type TestApp } from '../harness'
-import { addNotices, expectDailyMatchesLedger, ledgerOf, parkMaterial, sumOf } from './points-fixtures'
+} from '../../../../server/src/schemas'
+import { addMembers, databases, startApp, tokenFor, type TestApp } from '../../harness'
+import { addNotices, expectDailyMatchesLedger, ledgerOf, parkMaterial, sumOf } from '../../points-fixtures'
 
 /*
  * Caps and once-per-object under concurrent awards. On PostgreSQL the requests really run in

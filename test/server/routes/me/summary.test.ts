@@ -5,8 +5,8 @@ import type {
   EventDetail,
   HealthPackage,
   MeSummary,
-} from '../../../server/src/schemas'
-import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
+} from '../../../../server/src/schemas'
+import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../../harness'
 
 const HOUR = 3600 * 1000
 

@@ -4,8 +4,8 @@ import type {
   HealthPackageList,
   PackageClaimList,
   RedeemResult,
-} from '../../../server/src/schemas'
-import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
+} from '../../../../server/src/schemas'
+import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../../harness'
 
 const SECOND = 1000
 const HOUR = 3600 * SECOND

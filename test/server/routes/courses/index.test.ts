@@ -4,9 +4,9 @@ import type {
   CoursePage,
   Material,
   SessionAttendance,
-} from '../../../server/src/schemas'
-import { seedIfEmpty } from '../../../server/src/db/seed'
-import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
+} from '../../../../server/src/schemas'
+import { seedIfEmpty } from '../../../../server/src/db/seed'
+import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../../harness'
 
 const MINUTE = 60 * 1000
 const HOUR = 60 * MINUTE

@@ -1,5 +1,5 @@
-import type { Announcement, AnnouncementDetail, AnnouncementPage } from '../../../server/src/schemas'
-import { bearer, databases, login, seededPeople, startApp, type TestApp } from '../harness'
+import type { Announcement, AnnouncementDetail, AnnouncementPage } from '../../../../server/src/schemas'
+import { bearer, databases, login, seededPeople, startApp, type TestApp } from '../../harness'
 
 describe.each(databases)('announcements on $name', (database) => {
   let t: TestApp

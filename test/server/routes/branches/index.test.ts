@@ -1,4 +1,4 @@
-import { databases, startApp, tokenFor, type TestApp } from '../harness'
+import { databases, startApp, tokenFor, type TestApp } from '../../harness'
 
 describe.each(databases)('GET /api/branches on $name', (database) => {
   let t: TestApp

@@ -1,4 +1,4 @@
-import { deriveCodeKeys, issueCode, shortCodeFor, slotOf } from '../../../server/src/domain/checkins/code'
+import { deriveCodeKeys, issueCode, shortCodeFor, slotOf } from '../../../../server/src/domain/checkins/code'
 import type {
   AttendanceEntry,
   CheckinCode,
@@ -7,8 +7,8 @@ import type {
   CourseDetail,
   SessionAttendance,
   SessionDetail,
-} from '../../../server/src/schemas'
-import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../harness'
+} from '../../../../server/src/schemas'
+import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../../harness'
 
 const SECOND = 1000
 const MINUTE = 60 * SECOND
