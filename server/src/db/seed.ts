@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { PoliticalStatus, Role } from '../schemas'
 import { PICKUP_ALPHABET, PICKUP_CODE_LENGTH } from '../domain/health-packages/pickup-code'
 import { ineligibleReason } from '../domain/health-packages/rules'
+import { startOfParkDay } from '../domain/park-time'
 import { seedCourses } from './seed-courses'
 import { seedPoints } from './seed-points'
 import {
@@ -21,8 +22,6 @@ import type { AnnouncementReadsTable, Database, NewAnnouncement, NewEventSignup,
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
 const MINUTE = 60 * 1000
-/** Xiamen is UTC+8: demo events start at sensible local hours. */
-const PARK_UTC_OFFSET = 8 * HOUR
 /** Rows per INSERT statement: well under SQLite's bound-parameter limit. */
 const CHUNK = 200
 
@@ -346,10 +345,8 @@ async function seedEventsAndPackages(trx: Transaction<Database>, now: Date): Pro
   const secretaryOf = (branchId: number) =>
     users.find((user) => user.branch_id === branchId && has(user.roles, 'secretary'))?.id ?? parkAdmin.id
 
-  // Midnight of the seed day in park time, as a UTC instant.
-  const localNow = new Date(now.getTime() + PARK_UTC_OFFSET)
-  const parkMidnight =
-    Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate()) - PARK_UTC_OFFSET
+  // Midnight of the seed day in park time, as a UTC instant: demo events start at local hours.
+  const parkMidnight = Date.parse(startOfParkDay(now))
   const iso = (ms: number) => new Date(ms).toISOString()
   const earlier = (ms: number) => Math.min(ms, now.getTime() - MINUTE)
 

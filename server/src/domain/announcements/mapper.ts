@@ -1,4 +1,5 @@
 import type { Announcement, AnnouncementDetail, Scope } from '../../schemas'
+import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
 import { refOf } from '../organisation/mapper'
 
 const SUMMARY_LENGTH = 60
@@ -57,23 +58,15 @@ export interface FeedPosition {
   id: number
 }
 
-export function encodeCursor(position: FeedPosition): string {
-  return Buffer.from(JSON.stringify([position.pinned, position.publishedAt, position.id])).toString(
-    'base64url',
-  )
+export function encodeFeedCursor(position: FeedPosition): string {
+  return encodeCursor([position.pinned, position.publishedAt, position.id])
 }
 
-/** The position a cursor names, or null when it was not made by encodeCursor. */
-export function decodeCursor(cursor: string): FeedPosition | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (!Array.isArray(value) || value.length !== 3) return null
-    const [pinned, publishedAt, id] = value as unknown[]
-    if ((pinned !== 0 && pinned !== 1) || typeof publishedAt !== 'string' || !Number.isSafeInteger(id))
-      return null
-    if (Number.isNaN(Date.parse(publishedAt))) return null
-    return { pinned, publishedAt, id: id as number }
-  } catch {
-    return null
-  }
+/** The position a cursor names, or null when it was not made by encodeFeedCursor. */
+export function decodeFeedCursor(cursor: string): FeedPosition | null {
+  const value = decodeCursor(cursor)
+  if (!value || value.length !== 3) return null
+  const [pinned, publishedAt, id] = value
+  if ((pinned !== 0 && pinned !== 1) || !isIsoTime(publishedAt) || !isId(id)) return null
+  return { pinned, publishedAt, id }
 }

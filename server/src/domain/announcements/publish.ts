@@ -13,7 +13,7 @@ export interface PublishTarget {
  * Where a notice goes: park-wide (park admins only), or one branch — the publisher's own unless a
  * park admin names another. A branch notice without `branchId` goes to the publisher's own branch.
  */
-export async function resolvePublishTarget(
+export async function publishTarget(
   db: Kysely<Database>,
   viewer: Viewer,
   request: { scope: Scope; branchId?: number | undefined },

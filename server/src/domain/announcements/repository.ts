@@ -2,9 +2,10 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import type { Announcement, AnnouncementDetail, PageOf, Scope } from '../../schemas'
 import { addressedTo, visibleTo, type Viewer } from '../access'
+import { pageFrom } from '../cursor'
 import {
   SUMMARY_SOURCE_LENGTH,
-  encodeCursor,
+  encodeFeedCursor,
   toAnnouncement,
   toAnnouncementDetail,
   type FeedPosition,
@@ -63,13 +64,9 @@ export async function listAnnouncements(
     .limit(page.limit + 1)
     .execute()
 
-  const items = rows.slice(0, page.limit)
-  const last = items[items.length - 1]
-  const nextCursor =
-    rows.length > page.limit && last
-      ? encodeCursor({ pinned: last.pinned, publishedAt: last.published_at, id: last.id })
-      : null
-  return { items: items.map(toAnnouncement), nextCursor }
+  return pageFrom(rows, page.limit, toAnnouncement, (row) =>
+    encodeFeedCursor({ pinned: row.pinned, publishedAt: row.published_at, id: row.id }),
+  )
 }
 
 export async function countUnread(db: Kysely<Database>, viewer: Viewer): Promise<number> {

@@ -8,14 +8,7 @@ import { findMembership } from '../organisation/repository'
 import { awardAttendance, recordOf } from './checkin'
 import { toIso } from '../park-time'
 import { alreadyCheckedIn, attendanceAt, checkinClosed, checkinOpensAt, checkinStatus } from './rules'
-import { refOf } from '../organisation/mapper'
-
-interface MemberRow {
-  user_id: number
-  user_name: string
-  branch_id: number | null
-  branch_name: string | null
-}
+import { MEMBER_COLUMNS, toMemberRef, type MemberRow } from '../organisation/mapper'
 
 interface CheckinRow extends MemberRow {
   id: number
@@ -26,15 +19,9 @@ interface CheckinRow extends MemberRow {
   note: string | null
 }
 
-const member = (row: MemberRow): AttendanceEntry['member'] => ({
-  id: row.user_id,
-  name: row.user_name,
-  branch: refOf(row.branch_id, row.branch_name),
-})
-
 function toEntry(row: CheckinRow): AttendanceEntry {
   return {
-    member: member(row),
+    member: toMemberRef(row),
     status: row.status,
     // A leave is not a sign-in: it has no sign-in time.
     checkedInAt: row.status === 'leave' ? null : row.checked_in_at,
@@ -49,18 +36,7 @@ function selectCheckins(db: Kysely<Database>, sessionId: number) {
     .selectFrom('checkins as k')
     .innerJoin('users as u', 'u.id', 'k.user_id')
     .leftJoin('branches as b', 'b.id', 'u.branch_id')
-    .select([
-      'k.id',
-      'k.status',
-      'k.checked_in_at',
-      'k.offline',
-      'k.manual',
-      'k.note',
-      'u.id as user_id',
-      'u.name as user_name',
-      'u.branch_id',
-      'b.name as branch_name',
-    ])
+    .select(['k.id', 'k.status', 'k.checked_in_at', 'k.offline', 'k.manual', 'k.note', ...MEMBER_COLUMNS])
     .where('k.session_id', '=', sessionId)
 }
 
@@ -83,7 +59,7 @@ export async function listAttendance(
       .leftJoin('checkins as k', (join) =>
         join.onRef('k.user_id', '=', 'e.user_id').on('k.session_id', '=', session.id),
       )
-      .select(['u.id as user_id', 'u.name as user_name', 'u.branch_id', 'b.name as branch_name'])
+      .select(MEMBER_COLUMNS)
       .where('e.course_id', '=', session.course_id)
       .where('e.created_at', '<', session.ends_at)
       .where('k.id', 'is', null)
@@ -109,7 +85,7 @@ export async function listAttendance(
     leave: entries.filter((entry) => entry.status === 'leave'),
     pending: entries.filter((entry) => entry.status === 'pending'),
     absent: absent.map((row) => ({
-      member: member(row),
+      member: toMemberRef(row),
       status: 'absent' as const,
       checkedInAt: null,
       offline: false,

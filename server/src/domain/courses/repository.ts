@@ -4,15 +4,8 @@ import type { CheckinStatus, Database } from '../../db/types'
 import { notFound } from '../../errors'
 import type { Course, CourseDetail, CourseWithSessions, Material, PageOf, Session } from '../../schemas'
 import { managedBy, visibleTo, type Viewer } from '../access'
-import { encodeTimeCursor } from '../cursor'
-import {
-  toCourse,
-  toMaterialSummary,
-  toSession,
-  type CourseListRow,
-  type CoursePart,
-  type CoursePosition,
-} from './mapper'
+import { encodeTimeCursor, keysetAfter, listInTwoParts, pageFrom } from '../cursor'
+import { toCourse, toMaterialSummary, toSession, type CourseListRow, type CoursePosition } from './mapper'
 import { attendanceTally, myAttendance } from './rules'
 
 export const courseNotFound = () => notFound('课程不存在或无权查看')
@@ -65,40 +58,35 @@ async function listCourseRows(
   now: Date,
 ): Promise<{ rows: CourseListRow[]; nextCursor: string | null }> {
   const at = now.toISOString()
-  const { after, limit, filter } = page
-  const part = async (which: CoursePart, from: CoursePosition | null, take: number) => {
-    const current = which === 'current'
-    const key = current ? 'c.starts_at' : 'c.ends_at'
-    const direction = current ? 'asc' : 'desc'
-    const beyond = current ? '>' : '<'
-    let query = selectCourses(db, viewer.id, now)
-      .where(filter === 'managed' ? managedBy(viewer, 'c.branch_id') : visibleTo(viewer, 'c.branch_id'))
-      .$if(filter === 'enrolled', (q) => q.where('e.user_id', 'is not', null))
-      .where('c.ends_at', current ? '>=' : '<', at)
-    if (from) {
-      query = query.where((eb) =>
-        eb.or([eb(key, beyond, from.at), eb.and([eb(key, '=', from.at), eb('c.id', beyond, from.id)])]),
-      )
-    }
-    const rows = await query.orderBy(key, direction).orderBy('c.id', direction).limit(take).execute()
-    return rows.map((row) => ({ part: which, row: row as CourseListRow }))
-  }
-
-  const rows = after?.part === 'past' ? [] : await part('current', after, limit + 1)
-  if (rows.length <= limit) {
-    rows.push(...(await part('past', after?.part === 'past' ? after : null, limit + 1 - rows.length)))
-  }
-  const items = rows.slice(0, limit)
-  const last = items[items.length - 1]
-  const nextCursor =
-    rows.length > limit && last
-      ? encodeTimeCursor({
-          part: last.part,
-          at: last.part === 'current' ? last.row.starts_at : last.row.ends_at,
-          id: last.row.id,
-        })
-      : null
-  return { rows: items.map(({ row }) => row), nextCursor }
+  const { filter } = page
+  const rows = await listInTwoParts(
+    ['current', 'past'],
+    page.after,
+    page.limit,
+    async (which, after, take) => {
+      const current = which === 'current'
+      const key = current ? 'c.starts_at' : 'c.ends_at'
+      const direction = current ? 'asc' : 'desc'
+      const found = await selectCourses(db, viewer.id, now)
+        .where(filter === 'managed' ? managedBy(viewer, 'c.branch_id') : visibleTo(viewer, 'c.branch_id'))
+        .$if(filter === 'enrolled', (q) => q.where('e.user_id', 'is not', null))
+        .where('c.ends_at', current ? '>=' : '<', at)
+        .$if(after !== null, (q) => q.where(keysetAfter(key, 'c.id', after!, direction)))
+        .orderBy(key, direction)
+        .orderBy('c.id', direction)
+        .limit(take)
+        .execute()
+      return found as CourseListRow[]
+    },
+  )
+  const { items, nextCursor } = pageFrom(
+    rows,
+    page.limit,
+    ({ row }) => row,
+    ({ part, row }) =>
+      encodeTimeCursor({ part, at: part === 'current' ? row.starts_at : row.ends_at, id: row.id }),
+  )
+  return { rows: items, nextCursor }
 }
 
 export async function listCourses(

@@ -5,7 +5,7 @@ import { forbidden, notFound } from '../../errors'
 import type { CourseKind, PageOf, SessionDetail, SessionListItem } from '../../schemas'
 import { canManage, canView, managedBy, visibleTo, type Viewer } from '../access'
 import { LATE_AFTER_MS, openWindowBounds } from '../checkins/rules'
-import { encodeTimeCursor, type TimePosition } from '../cursor'
+import { encodeTimeCursor, keysetAfter, pageFrom, type TimePosition } from '../cursor'
 import { refOf } from '../organisation/mapper'
 import { shiftIso } from '../park-time'
 import { toSession } from './mapper'
@@ -166,7 +166,6 @@ export async function listSessions(
   const at = now.toISOString()
   const upcoming = query.view === 'open' || query.when === 'upcoming'
   const direction = upcoming ? 'asc' : 'desc'
-  const beyond = upcoming ? '>' : '<'
   const open = openWindowBounds(now)
   const { after } = query
   const rows = await selectSessions(db)
@@ -186,27 +185,16 @@ export async function listSessions(
         .where('s.starts_at', '<=', open.startsBy)
         .where('s.ends_at', '>=', open.endsFrom),
     )
-    .$if(after !== null, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('s.starts_at', beyond, after!.at),
-          eb.and([eb('s.starts_at', '=', after!.at), eb('s.id', beyond, after!.id)]),
-        ]),
-      ),
-    )
+    .$if(after !== null, (q) => q.where(keysetAfter('s.starts_at', 's.id', after!, direction)))
     .orderBy('s.starts_at', direction)
     .orderBy('s.id', direction)
     .limit(query.limit + 1)
     .execute()
-  const items = rows.slice(0, query.limit)
-  const last = items[items.length - 1]
-  return {
-    items: items.map(({ my_record, enrolled_at, ...session }) =>
+  return pageFrom(
+    rows,
+    query.limit,
+    ({ my_record, enrolled_at, ...session }) =>
       toListItem(session, viewer, my_record ?? undefined, enrolled_at, now),
-    ),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeTimeCursor({ part: upcoming ? 'upcoming' : 'past', at: last.starts_at, id: last.id })
-        : null,
-  }
+    (row) => encodeTimeCursor({ part: upcoming ? 'upcoming' : 'past', at: row.starts_at, id: row.id }),
+  )
 }

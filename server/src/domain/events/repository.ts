@@ -5,9 +5,9 @@ import type { Database, EventRow } from '../../db/types'
 import { forbidden, notFound } from '../../errors'
 import type { Attendee, CategoryCode, Event, EventDetail, MySignupItem, PageOf } from '../../schemas'
 import { canManage, canView, managedBy, visibleTo, type Viewer } from '../access'
-import { encodeTimeCursor } from '../cursor'
+import { encodeTimeCursor, keysetAfter, listInTwoParts, pageFrom } from '../cursor'
 import { toEvent, toEventDetail, type EventListRow, type EventPosition, type When } from './mapper'
-import { refOf } from '../organisation/mapper'
+import { MEMBER_COLUMNS, toMemberRef } from '../organisation/mapper'
 
 export const eventNotFound = () => notFound('活动不存在或无权查看')
 
@@ -86,7 +86,6 @@ interface ListParams extends Record<string, unknown> {
 function buildList(db: Kysely<Database>, shape: ListShape, param: Param<ListParams>) {
   const upcoming = shape.when === 'upcoming'
   const direction = upcoming ? 'asc' : 'desc'
-  const beyond = upcoming ? '>' : '<'
   // The viewer's branch is a parameter; whether they have one (and are a park admin) is the shape.
   const audience = {
     parkAdmin: shape.visibility === 'all',
@@ -98,11 +97,8 @@ function buildList(db: Kysely<Database>, shape: ListShape, param: Param<ListPara
     .where('e.ends_at', upcoming ? '>=' : '<', param('at'))
     .$if(shape.byCategory, (query) => query.where('e.category', '=', param('category')))
     .$if(shape.paged, (query) =>
-      query.where((eb) =>
-        eb.or([
-          eb('e.starts_at', beyond, param('afterStartsAt')),
-          eb.and([eb('e.starts_at', '=', param('afterStartsAt')), eb('e.id', beyond, param('afterId'))]),
-        ]),
+      query.where(
+        keysetAfter('e.starts_at', 'e.id', { at: param('afterStartsAt'), id: param('afterId') }, direction),
       ),
     )
     .orderBy('e.starts_at', direction)
@@ -156,13 +152,12 @@ export async function listEvents(
     afterId: after?.id ?? 0,
     take: filter.limit + 1,
   })
-  const items = rows.slice(0, filter.limit)
-  const last = items[items.length - 1]
-  const nextCursor =
-    rows.length > filter.limit && last
-      ? encodeTimeCursor({ part: filter.when, at: last.starts_at, id: last.id })
-      : null
-  return { items: items.map((row) => toEvent(row, viewer, now)), nextCursor }
+  return pageFrom(
+    rows,
+    filter.limit,
+    (row) => toEvent(row, viewer, now),
+    (row) => encodeTimeCursor({ part: filter.when, at: row.starts_at, id: row.id }),
+  )
 }
 
 /** One event if the viewer may see it; undefined both when it is missing and when it is not theirs. */
@@ -222,47 +217,27 @@ export async function listMySignups(
   now: Date,
 ): Promise<PageOf<MySignupItem>> {
   const at = now.toISOString()
-  const part = async (when: When, after: EventPosition | null, limit: number) => {
-    const upcoming = when === 'upcoming'
-    const direction = upcoming ? 'asc' : 'desc'
-    const beyond = upcoming ? '>' : '<'
-    let query = selectEvents(db, viewer.id)
+  const rows = await listInTwoParts(['upcoming', 'past'], page.after, page.limit, (when, after, take) => {
+    const direction = when === 'upcoming' ? 'asc' : 'desc'
+    return selectEvents(db, viewer.id)
       .where('s.user_id', 'is not', null)
-      .where('e.ends_at', upcoming ? '>=' : '<', at)
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('e.starts_at', beyond, after.at),
-          eb.and([eb('e.starts_at', '=', after.at), eb('e.id', beyond, after.id)]),
-        ]),
-      )
-    }
-    const rows = await query
+      .where('e.ends_at', when === 'upcoming' ? '>=' : '<', at)
+      .$if(after !== null, (q) => q.where(keysetAfter('e.starts_at', 'e.id', after!, direction)))
       .orderBy('e.starts_at', direction)
       .orderBy('e.id', direction)
-      .limit(limit)
+      .limit(take)
       .execute()
-    return rows.map((row) => ({ when, row }))
-  }
-
-  const { after, limit } = page
-  const rows = after?.part === 'past' ? [] : await part('upcoming', after, limit + 1)
-  if (rows.length <= limit)
-    rows.push(...(await part('past', after?.part === 'past' ? after : null, limit + 1 - rows.length)))
-
-  const items = rows.slice(0, limit)
-  const last = items[items.length - 1]
-  const nextCursor =
-    rows.length > limit && last
-      ? encodeTimeCursor({ part: last.when, at: last.row.starts_at, id: last.row.id })
-      : null
+  })
+  // Every row joined the viewer's signup, so mySignup is always there.
+  const found = pageFrom(
+    rows,
+    page.limit,
+    ({ row }) => toEvent(row, viewer, now),
+    ({ part, row }) => encodeTimeCursor({ part, at: row.starts_at, id: row.id }),
+  )
   return {
-    // Every row joined the viewer's signup, so mySignup is always there.
-    items: items.flatMap(({ row }) => {
-      const event = toEvent(row, viewer, now)
-      return event.mySignup ? [{ event, ...event.mySignup }] : []
-    }),
-    nextCursor,
+    items: found.items.flatMap((event) => (event.mySignup ? [{ event, ...event.mySignup }] : [])),
+    nextCursor: found.nextCursor,
   }
 }
 
@@ -279,10 +254,7 @@ export async function listAttendees(db: Kysely<Database>, eventId: number): Prom
       's.checked_in_at',
       's.waitlist_seq',
       's.id',
-      'u.id as user_id',
-      'u.name as user_name',
-      'u.branch_id',
-      'b.name as branch_name',
+      ...MEMBER_COLUMNS,
     ])
     .where('s.event_id', '=', eventId)
     .where('s.status', '<>', 'cancelled')
@@ -297,11 +269,7 @@ export async function listAttendees(db: Kysely<Database>, eventId: number): Prom
   return rows.map((row): Attendee => {
     const status = row.status === 'confirmed' ? 'confirmed' : 'waitlisted'
     return {
-      member: {
-        id: row.user_id,
-        name: row.user_name,
-        branch: refOf(row.branch_id, row.branch_name),
-      },
+      member: toMemberRef(row),
       status,
       ...(status === 'waitlisted' ? { position: ++waitlisted } : {}),
       signedUpAt: row.created_at,

@@ -14,7 +14,7 @@ import { monthBounds, parkMonth } from '../park-time'
 export const currentMonth = (now: Date): string => parkMonth(now)
 
 /** Whose figures the viewer may see: a secretary their own branch only; a park admin any, or the park. */
-export function resolveStatsScope(
+export function statsBranch(
   db: Kysely<Database>,
   viewer: Viewer,
   branchId: number | undefined,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { decodeCursor } from '../../domain/announcements/mapper'
-import { resolvePublishTarget } from '../../domain/announcements/publish'
+import { decodeFeedCursor } from '../../domain/announcements/mapper'
+import { publishTarget } from '../../domain/announcements/publish'
 import {
   countUnread,
   createAnnouncement,
@@ -36,7 +36,7 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit = 20, cursor } = request.query
-      const after = cursor === undefined ? null : decodeCursor(cursor)
+      const after = cursor === undefined ? null : decodeFeedCursor(cursor)
       if (cursor !== undefined && after === null)
         throw validationFailed('query/cursor 无效,请从第一页重新加载')
       return listAnnouncements(app.db, currentViewer(request), { limit, after })
@@ -101,7 +101,7 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body.body.trim()
       if (title === '') throw validationFailed('body/title 不能为空')
       if (body === '') throw validationFailed('body/body 不能为空')
-      const target = await resolvePublishTarget(app.db, viewer, { scope, branchId })
+      const target = await publishTarget(app.db, viewer, { scope, branchId })
       const now = app.now()
       const id = await app.db
         .transaction()

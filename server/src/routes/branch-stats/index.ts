@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { branchStats, currentMonth, resolveStatsScope } from '../../domain/points/branch-stats'
+import { branchStats, currentMonth, statsBranch } from '../../domain/points/branch-stats'
 import { currentViewer } from '../../plugins/auth'
 import { BranchStats, BranchStatsQuery } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
@@ -22,7 +22,7 @@ const branchStatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { branchId, month } = request.query
-      const scope = await resolveStatsScope(app.db, currentViewer(request), branchId)
+      const scope = await statsBranch(app.db, currentViewer(request), branchId)
       return branchStats(app.db, scope, month ?? currentMonth(app.now()))
     },
   )

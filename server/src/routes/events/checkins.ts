@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { checkInByCard } from '../../domain/cards/event-checkin'
-import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
 import { currentViewer } from '../../plugins/auth'
 import { CardPayloadBody, EventCheckinResult, IdempotencyHeaders, IdParams } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
-import { sendAnswer } from '../reply'
+import { createIdempotently } from '../idempotent'
 
 /** `POST /api/events/:id/checkins`: the organiser scans a member's card at the door. */
 const eventCheckins: FastifyPluginAsyncTypebox = async (app) => {
@@ -29,21 +28,10 @@ const eventCheckins: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const viewer = currentViewer(request)
       const { id } = request.params
-      const key = idempotencyKeyOf(
-        viewer.id,
-        request.headers['idempotency-key'],
-        `POST /api/events/${id}/checkins ${request.body.payload}`,
+      const { payload } = request.body
+      return createIdempotently(app.db, request, reply, `POST /api/events/${id}/checkins ${payload}`, (trx) =>
+        checkInByCard(trx, viewer, { eventId: id, payload, secret: app.config.jwtSecret }, app.now()),
       )
-      const answer = await runIdempotent(app.db, key, async (trx) => ({
-        statusCode: 201,
-        body: await checkInByCard(
-          trx,
-          viewer,
-          { eventId: id, payload: request.body.payload, secret: app.config.jwtSecret },
-          app.now(),
-        ),
-      }))
-      return sendAnswer(reply, answer)
     },
   )
 }

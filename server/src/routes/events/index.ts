@@ -11,7 +11,6 @@ import {
   listEvents,
 } from '../../domain/events/repository'
 import { cancelSignup, signUp } from '../../domain/events/signup'
-import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
 import { isOrganiser, type Viewer } from '../../domain/access'
 import { forbidden, validationFailed } from '../../errors'
 import { currentViewer } from '../../plugins/auth'
@@ -29,7 +28,7 @@ import {
   SignupResult,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
-import { sendAnswer } from '../reply'
+import { createIdempotently } from '../idempotent'
 import doorCheckins from './checkins'
 
 const events: FastifyPluginAsyncTypebox = async (app) => {
@@ -166,16 +165,9 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const viewer = currentViewer(request)
       const { id } = request.params
-      const key = idempotencyKeyOf(
-        viewer.id,
-        request.headers['idempotency-key'],
-        `POST /api/events/${id}/signup`,
+      return createIdempotently(app.db, request, reply, `POST /api/events/${id}/signup`, (trx) =>
+        signUp(trx, viewer, id, app.now()),
       )
-      const answer = await runIdempotent(app.db, key, async (trx) => ({
-        statusCode: 201,
-        body: await signUp(trx, viewer, id, app.now()),
-      }))
-      return sendAnswer(reply, answer)
     },
   )
 

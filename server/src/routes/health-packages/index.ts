@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { claimHealthPackage } from '../../domain/health-packages/claim'
 import { createHealthPackage, redeemPickupCode } from '../../domain/health-packages/organise'
 import { listClaims, listHealthPackages } from '../../domain/health-packages/repository'
-import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
 import { currentViewer } from '../../plugins/auth'
 import {
   ClaimResult,
@@ -16,7 +15,7 @@ import {
   RedeemResult,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
-import { sendAnswer } from '../reply'
+import { createIdempotently } from '../idempotent'
 
 const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -77,16 +76,9 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const viewer = currentViewer(request)
       const { id } = request.params
-      const key = idempotencyKeyOf(
-        viewer.id,
-        request.headers['idempotency-key'],
-        `POST /api/health-packages/${id}/claim`,
+      return createIdempotently(app.db, request, reply, `POST /api/health-packages/${id}/claim`, (trx) =>
+        claimHealthPackage(trx, viewer, id, app.now()),
       )
-      const answer = await runIdempotent(app.db, key, async (trx) => ({
-        statusCode: 201,
-        body: await claimHealthPackage(trx, viewer, id, app.now()),
-      }))
-      return sendAnswer(reply, answer)
     },
   )
 
