@@ -9,6 +9,7 @@ import { awardAttendance, recordOf } from './checkin'
 import { toIso } from '../park-time'
 import { alreadyCheckedIn, attendanceAt, checkinClosed, checkinOpensAt, checkinStatus } from './rules'
 import { MEMBER_COLUMNS, toMemberRef, type MemberRow } from '../organisation/mapper'
+import { optionalText } from '../input'
 
 interface CheckinRow extends MemberRow {
   id: number
@@ -168,7 +169,7 @@ export async function recordAttendance(
       scanned_at: null,
       offline: 0,
       manual: 1,
-      note: input.note?.trim() || null,
+      note: optionalText(input.note) || null,
       recorded_by: organiser.id,
       created_at: at,
     })

@@ -3,7 +3,7 @@ import type { Database } from '../../db/types'
 import { validationFailed } from '../../errors'
 import type { CourseCreate } from '../../schemas'
 import { branchToActFor, type Viewer } from '../access'
-import { isoTime, requiredText } from '../input'
+import { isoTime, optionalText, requiredText } from '../input'
 
 /** Creates a course with its sessions (in time order) and returns its id. */
 export async function createCourse(
@@ -35,7 +35,7 @@ export async function createCourse(
     .values({
       title,
       kind: input.kind ?? 'training',
-      description: input.description.trim(),
+      description: optionalText(input.description) ?? '',
       branch_id: branch?.id ?? null,
       capacity: input.capacity,
       starts_at: sessions[0]?.starts_at ?? at,

@@ -3,7 +3,7 @@ import type { Database, EventRow } from '../../db/types'
 import { AppError } from '../../errors'
 import type { EventCreate, EventPatch } from '../../schemas'
 import { branchToActFor, type Viewer } from '../access'
-import { isoTime, requiredText } from '../input'
+import { isoTime, optionalText, requiredText } from '../input'
 import { notify } from '../notifications/repository'
 import { formatParkTime } from '../park-time'
 import { findManagedEvent } from './repository'
@@ -48,7 +48,7 @@ export async function createEvent(
     .values({
       title,
       category: input.category,
-      description: input.description?.trim() ?? '',
+      description: optionalText(input.description) ?? '',
       venue,
       starts_at: times.startsAt,
       ends_at: times.endsAt,
@@ -117,7 +117,7 @@ export async function updateEvent(
     .set({
       ...(patch.title !== undefined ? { title: requiredText(patch.title, 'title') } : {}),
       ...(patch.venue !== undefined ? { venue: requiredText(patch.venue, 'venue') } : {}),
-      ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
+      ...(patch.description !== undefined ? { description: optionalText(patch.description) } : {}),
       ...(patch.category !== undefined ? { category: patch.category } : {}),
       ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
       starts_at: times.startsAt,

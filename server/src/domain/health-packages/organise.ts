@@ -3,7 +3,7 @@ import type { Database } from '../../db/types'
 import { AppError, notFound } from '../../errors'
 import type { HealthPackage, HealthPackageCreate, RedeemResult } from '../../schemas'
 import type { Viewer } from '../access'
-import { isoTime, requiredText } from '../input'
+import { isoTime, optionalText, requiredText } from '../input'
 import { formatParkTime } from '../park-time'
 import { toHealthPackage } from './mapper'
 import { normalisePickupCode } from './pickup-code'
@@ -25,7 +25,7 @@ export async function createHealthPackage(
     .insertInto('health_packages')
     .values({
       name,
-      description: input.description.trim(),
+      description: optionalText(input.description) ?? '',
       stock: input.stock,
       remaining: input.stock,
       claim_start: claimStart,

@@ -7,6 +7,7 @@ import {
   findVisibleAnnouncement,
   listAnnouncements,
 } from '../../domain/announcements/repository'
+import { requiredText } from '../../domain/input'
 import { readNotice } from '../../domain/points/notices'
 import { notFound, validationFailed } from '../../errors'
 import { currentViewer } from '../../plugins/auth'
@@ -97,10 +98,8 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const viewer = currentViewer(request)
       const { scope, branchId, pinned = false } = request.body
-      const title = request.body.title.trim()
-      const body = request.body.body.trim()
-      if (title === '') throw validationFailed('body/title 不能为空')
-      if (body === '') throw validationFailed('body/body 不能为空')
+      const title = requiredText(request.body.title, 'title')
+      const body = requiredText(request.body.body, 'body')
       const target = await publishTarget(app.db, viewer, { scope, branchId })
       const now = app.now()
       const id = await app.db
