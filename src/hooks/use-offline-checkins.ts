@@ -22,6 +22,8 @@ export function offlineOutcomeMessage(outcomes: readonly FlushOutcome[]): string
     0,
   )
   const what = outcomes.length > 1 ? `${outcomes.length}条离线签到已提交` : '离线签到已提交'
+  const waiting = outcomes.some((outcome) => outcome.kind === 'done' && outcome.result.status === 'pending')
+  if (waiting) return `${what}，待书记确认`
   return points > 0 ? `${what} · 积分 +${points}` : what
 }
 

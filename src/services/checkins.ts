@@ -4,6 +4,7 @@ import type {
   CheckinCode,
   CheckinFeed,
   CheckinResult,
+  ConfirmPendingResult,
   ManualAttendanceBody,
   SessionAttendance,
 } from '../../types/api'
@@ -42,6 +43,11 @@ export function attendance(sessionId: number): Promise<SessionAttendance> {
 /** Organisers: 补签 (present) or 请假 (leave, with an optional note) for one member. */
 export function recordAttendance(sessionId: number, body: ManualAttendanceBody): Promise<AttendanceEntry> {
   return request<AttendanceEntry>(`/api/sessions/${sessionId}/attendance`, { method: 'POST', data: body })
+}
+
+/** Organisers: 全部确认 — every pending sign-in (arrived after its code expired) now counts. */
+export function confirmAllPending(sessionId: number): Promise<ConfirmPendingResult> {
+  return request<ConfirmPendingResult>(`/api/sessions/${sessionId}/attendance/confirm`, { method: 'POST' })
 }
 
 export function attendanceCsvPath(sessionId: number): string {

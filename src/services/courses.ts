@@ -6,6 +6,7 @@ import type {
   ReadingClosed,
   ReadingStarted,
   SessionDetail,
+  SessionPage,
 } from '../../types/api'
 import { request } from './request'
 
@@ -24,6 +25,18 @@ export function detail(id: number): Promise<CourseDetail> {
 /** 报名学习. 409 ALREADY_ENROLLED, 422 COURSE_FULL / COURSE_ENDED. */
 export function enroll(id: number): Promise<EnrolResult> {
   return request<EnrolResult>(`/api/courses/${id}/enroll`, { method: 'POST' })
+}
+
+/** 签到管理: the sessions of the courses I run, coming (soonest first) or ended (latest first). */
+export function managedSessions(when: 'upcoming' | 'past', cursor?: string | null): Promise<SessionPage> {
+  return request<SessionPage>('/api/sessions', {
+    data: { managed: '1', when, limit: PAGE_SIZE, cursor: cursor || undefined },
+  })
+}
+
+/** The sessions I may sign in to right now, soonest first (the short-code page). */
+export function openSessions(): Promise<SessionPage> {
+  return request<SessionPage>('/api/sessions', { data: { open: '1', limit: 50 } })
 }
 
 /** One session with its course and sign-in window, for the sign-in screen. */

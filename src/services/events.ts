@@ -21,6 +21,8 @@ export interface EventFilter {
   when: EventWhen
   /** One category, or every category when absent. */
   category?: CategoryCode | null
+  /** Only the events I organise (活动管理). */
+  managed?: boolean
 }
 
 export interface CancelSignupResult {
@@ -35,6 +37,7 @@ export function list(filter: EventFilter, cursor?: string | null): Promise<Event
     data: {
       when: filter.when,
       category: filter.category || undefined,
+      managed: filter.managed ? '1' : undefined,
       limit: PAGE_SIZE,
       cursor: cursor || undefined,
     },

@@ -4,6 +4,7 @@ import { ApiError } from '@/services/api-error'
 import * as checkins from '@/services/checkins'
 import { newIdempotencyKey } from '@/services/idempotency'
 import { APP_EVENTS } from '@/utils/events'
+import { rememberCheckin } from './checkin-results'
 import { getSession } from './session'
 
 /**
@@ -21,7 +22,10 @@ export type CheckinCredential = { code: string } | { sessionId: number; shortCod
 export interface QueuedCheckin {
   /** What the member scanned or typed. */
   credential: CheckinCredential
-  /** When: the server judges the window and lateness by it, within its offline grace. */
+  /**
+   * When it was scanned, sent along for the record. The server judges by its own clock: one that
+   * arrives after its code expired waits for the secretary's confirmation.
+   */
   scannedAt: string
   /** The key of the first attempt, sent again with every retry. */
   idempotencyKey: string
@@ -146,6 +150,7 @@ async function sendQueued(): Promise<FlushOutcome[]> {
         entry.idempotencyKey,
       )
       remove(entry.idempotencyKey)
+      rememberCheckin(result)
       outcomes.push({ kind: 'done', entry, result })
     } catch (error) {
       if (!isDefiniteRefusal(error)) break // still offline (or not now): keep this one and the rest

@@ -1,20 +1,21 @@
 import Taro from '@tarojs/taro'
+import { rememberCheckin } from '@/stores/checkin-results'
 import { checkIn, type CheckinAttempt, type CheckinCredential } from '@/stores/offline-checkins'
-import { checkinResultQuery, outcomeTitle, refusalCode, type CheckinOutcome } from './checkin'
+import {
+  checkinResultQuery,
+  outcomeTitle,
+  recordedSummary,
+  recordedTitle,
+  refusalCode,
+  type CheckinOutcome,
+} from './checkin'
 import { canScanCheckin, scanCheckinCode } from './checkin-scanner'
 import { ROUTES } from './routes'
 
 export function outcomeOf(attempt: CheckinAttempt): CheckinOutcome {
   switch (attempt.kind) {
     case 'done':
-      return {
-        kind: 'done',
-        status: attempt.result.status,
-        pointsAwarded: attempt.result.pointsAwarded,
-        courseTitle: attempt.result.courseTitle,
-        checkedInAt: attempt.result.checkedInAt,
-        offline: attempt.result.offline,
-      }
+      return { kind: 'done', sessionId: attempt.result.sessionId }
     case 'refused':
       return {
         kind: 'refused',
@@ -40,15 +41,14 @@ export async function submitCheckin(
   } finally {
     Taro.hideLoading()
   }
-  const outcome = outcomeOf(attempt)
-  const url = ROUTES.checkinResult(checkinResultQuery(outcome))
+  if (attempt.kind === 'done') rememberCheckin(attempt.result)
+  const url = ROUTES.checkinResult(checkinResultQuery(outcomeOf(attempt)))
   try {
     await (navigation === 'redirectTo' ? Taro.redirectTo({ url }) : Taro.navigateTo({ url }))
   } catch {
     // The result page could not open (its code not loaded while offline): say it here instead.
     Taro.showModal({
-      title: outcomeTitle(outcome),
-      content: outcome.kind === 'queued' ? '已离线保存，联网后自动提交' : outcomeDetail(outcome),
+      ...attemptDialog(attempt),
       showCancel: false,
       confirmText: '知道了',
       confirmColor: '#C8161D',
@@ -57,13 +57,12 @@ export async function submitCheckin(
   return attempt
 }
 
-function outcomeDetail(outcome: CheckinOutcome): string {
-  if (outcome.kind === 'refused') return outcome.message
-  if (outcome.kind === 'done')
-    return outcome.pointsAwarded > 0
-      ? `${outcome.courseTitle} · 积分 +${outcome.pointsAwarded}`
-      : outcome.courseTitle
-  return ''
+function attemptDialog(attempt: CheckinAttempt): { title: string; content: string } {
+  if (attempt.kind === 'done')
+    return { title: recordedTitle(attempt.result), content: recordedSummary(attempt.result) }
+  if (attempt.kind === 'queued') return { title: '已离线保存', content: '已离线保存，联网后自动提交' }
+  const outcome = outcomeOf(attempt) as Extract<CheckinOutcome, { kind: 'refused' }>
+  return { title: outcomeTitle(outcome), content: outcome.message }
 }
 
 /** 签到: scan the screen where there is a scanner, otherwise the short-code page. */

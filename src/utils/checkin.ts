@@ -1,18 +1,41 @@
 import type { CheckinResult } from '../../types/api'
 
-/** What became of one sign-in, as the result page shows it. */
+/**
+ * What became of one sign-in, as the result page's link carries it. A sign-in that reached the server
+ * names only its session: the page shows what the server recorded, never what a link claims.
+ */
 export type CheckinOutcome =
-  | {
-      kind: 'done'
-      status: CheckinResult['status']
-      pointsAwarded: number
-      courseTitle: string
-      checkedInAt: string
-      offline?: boolean
-    }
+  | { kind: 'done'; sessionId: number }
   | { kind: 'refused'; code: string; message: string }
   /** Kept on the phone until the network is back; `key` names the queued entry. */
   | { kind: 'queued'; key: string; scannedAt: string }
+
+/** A sign-in as the server recorded it: from its answer, or from the session's `myCheckin`. */
+export interface RecordedCheckin {
+  status: CheckinResult['status']
+  pointsAwarded: number
+  courseTitle: string
+  checkedInAt: string
+  offline: boolean
+}
+
+const RECORDED_TITLES: Record<RecordedCheckin['status'], string> = {
+  present: '签到成功',
+  late: '迟到',
+  pending: '待书记确认',
+}
+
+export function recordedTitle(recorded: RecordedCheckin): string {
+  return RECORDED_TITLES[recorded.status]
+}
+
+/** The one line a toast or a dialog says about a recorded sign-in. */
+export function recordedSummary(recorded: RecordedCheckin): string {
+  if (recorded.status === 'pending') return `${recorded.courseTitle} · 已提交，待书记确认`
+  return recorded.pointsAwarded > 0
+    ? `${recorded.courseTitle} · 积分 +${recorded.pointsAwarded}`
+    : recorded.courseTitle
+}
 
 /** The headline of a refusal, by error code: short, and the same words the product uses. */
 export const CHECKIN_REFUSAL_TITLES: Record<string, string> = {
@@ -40,24 +63,16 @@ export function refusalCode(code: string, status: number): string {
   return status === 429 ? 'RATE_LIMITED' : code
 }
 
-export function outcomeTitle(outcome: CheckinOutcome): string {
-  if (outcome.kind === 'queued') return '已离线保存'
-  if (outcome.kind === 'refused') return refusalTitle(outcome.code)
-  return outcome.status === 'late' ? '迟到' : '签到成功'
+/** The headline of an outcome that needs no server record (queued or refused). */
+export function outcomeTitle(outcome: Exclude<CheckinOutcome, { kind: 'done' }>): string {
+  return outcome.kind === 'queued' ? '已离线保存' : refusalTitle(outcome.code)
 }
 
-/** The result page's query string: everything it shows travels in it (a reload shows the same). */
+/** The result page's query string. */
 export function checkinResultQuery(outcome: CheckinOutcome): string {
   const fields: Record<string, string> =
     outcome.kind === 'done'
-      ? {
-          outcome: 'done',
-          status: outcome.status,
-          points: String(outcome.pointsAwarded),
-          course: outcome.courseTitle,
-          at: outcome.checkedInAt,
-          ...(outcome.offline ? { offline: '1' } : {}),
-        }
+      ? { outcome: 'done', session: String(outcome.sessionId) }
       : outcome.kind === 'refused'
         ? { outcome: 'refused', code: outcome.code, message: outcome.message }
         : { outcome: 'queued', key: outcome.key, at: outcome.scannedAt }
@@ -79,14 +94,8 @@ function decoded(value: string | undefined): string {
 export function parseCheckinResult(params: Record<string, string | undefined>): CheckinOutcome | null {
   const kind = params.outcome
   if (kind === 'done') {
-    return {
-      kind,
-      status: params.status === 'late' ? 'late' : 'present',
-      pointsAwarded: Math.max(0, Number(params.points) || 0),
-      courseTitle: decoded(params.course),
-      checkedInAt: decoded(params.at),
-      offline: params.offline === '1',
-    }
+    const sessionId = Number(decoded(params.session))
+    return Number.isInteger(sessionId) && sessionId > 0 ? { kind, sessionId } : null
   }
   if (kind === 'refused') return { kind, code: decoded(params.code), message: decoded(params.message) }
   if (kind === 'queued') return { kind, key: decoded(params.key), scannedAt: decoded(params.at) }

@@ -1,4 +1,4 @@
-import type { CategoryCode, DemoUser, Event, Me } from '../../types/api'
+import type { DemoUser, Event, Me } from '../../types/api'
 
 export type Role = Me['roles'][number]
 export type PoliticalStatus = Me['politicalStatus']
@@ -8,6 +8,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: '成员',
   secretary: '支部书记',
   park_admin: '园区管理员',
+  helper: '红e帮帮团',
 }
 
 /** 政治面貌 */
@@ -26,31 +27,6 @@ export function officeLabels(roles: readonly Role[]): string[] {
     .filter((role) => roles.includes(role))
     .map((r) => ROLE_LABELS[r])
 }
-
-export function canPublishNotices(user: Pick<Me, 'roles'> | null | undefined): boolean {
-  return !!user && (user.roles.includes('secretary') || user.roles.includes('park_admin'))
-}
-
-/** Secretaries organise their branch's events, park admins any event. */
-export function canOrganiseEvents(user: Pick<Me, 'roles'> | null | undefined): boolean {
-  return canPublishNotices(user)
-}
-
-export function isParkAdmin(user: Pick<Me, 'roles'> | null | undefined): boolean {
-  return !!user && user.roles.includes('park_admin')
-}
-
-/** The event categories in API order; the server's GET /api/categories says the same. */
-export const CATEGORY_LABELS: Record<CategoryCode, string> = {
-  roadshow: '红色路演',
-  salon: '青创沙龙',
-  mentoring: '创业辅导',
-  charity: '公益创投',
-  ceremony: '授牌仪式',
-  other: '其他',
-}
-
-export const CATEGORY_CODES = Object.keys(CATEGORY_LABELS) as CategoryCode[]
 
 /** Who organises an event: the park committee or a branch. */
 export function organiserLabel(event: Pick<Event, 'branch'>): string {

@@ -5,6 +5,7 @@ import type {
   Session,
   SessionAttendance,
   SessionDetail,
+  SessionListItem,
 } from '../../types/api'
 
 /** "Now" of the sign-in tests: 2026-11-24 13:50 in Xiamen, ten minutes before the session. */
@@ -20,6 +21,7 @@ export function course(overrides: Partial<Course> = {}): Course {
     capacity: 120,
     enrolledCount: 36,
     enrolled: false,
+    status: 'open',
     sessionCount: 2,
     nextSessionAt: '2026-11-24T06:00:00.000Z',
     canManage: false,
@@ -35,6 +37,8 @@ export function session(overrides: Partial<Session> = {}): Session {
     venue: '园区党群服务中心多功能厅',
     lecturer: '区委党校 郑老师',
     myAttendance: null,
+    checkinOpensAt: '2026-11-24T05:30:00.000Z',
+    checkinStatus: 'open',
     ...overrides,
   }
 }
@@ -48,6 +52,8 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
         startsAt: '2026-11-17T06:30:00.000Z',
         endsAt: '2026-11-17T09:00:00.000Z',
         myAttendance: 'late',
+        checkinOpensAt: '2026-11-17T06:00:00.000Z',
+        checkinStatus: 'closed',
       }),
       session(),
     ],
@@ -71,11 +77,17 @@ export function sessionDetail(overrides: Partial<SessionDetail> = {}): SessionDe
     courseTitle: '党务工作者培训班',
     courseKind: 'training',
     branch: null,
-    checkinOpensAt: '2026-11-24T05:30:00.000Z',
     lateAfter: '2026-11-24T06:10:00.000Z',
     canManage: true,
+    myCheckin: null,
     ...overrides,
   }
+}
+
+/** A session as lists of sessions give it (GET /api/sessions). */
+export function sessionItem(overrides: Partial<SessionListItem> = {}): SessionListItem {
+  const { myCheckin: _mine, ...item } = sessionDetail()
+  return { ...item, ...overrides }
 }
 
 export function feed(overrides: Partial<CheckinFeed> = {}): CheckinFeed {
@@ -95,6 +107,8 @@ export function attendance(overrides: Partial<SessionAttendance> = {}): SessionA
       endsAt: '2026-11-24T08:00:00.000Z',
       venue: '园区党群服务中心多功能厅',
       lecturer: '区委党校 郑老师',
+      checkinOpensAt: '2026-11-24T05:30:00.000Z',
+      checkinStatus: 'open',
       courseId: 3,
       courseTitle: '党务工作者培训班',
     },
@@ -119,6 +133,7 @@ export function attendance(overrides: Partial<SessionAttendance> = {}): SessionA
       },
     ],
     leave: [],
+    pending: [],
     absent: [
       {
         member: member(9, '许嘉怡'),

@@ -1,4 +1,14 @@
-import type { Announcement, DemoUser, Event, EventDetail, HealthPackage, Me } from '../../types/api'
+import type {
+  Announcement,
+  DemoUser,
+  Event,
+  EventDetail,
+  HealthPackage,
+  Me,
+  MeSummary,
+} from '../../types/api'
+import { saveSession } from '@/stores/session'
+import { saveTools } from '@/stores/tools'
 
 export const member: Me = {
   id: 7,
@@ -65,6 +75,7 @@ export function event(overrides: Partial<Event> = {}): Event {
     id: 12,
     title: '青创沙龙第八期：90后员工如何做好职业规划',
     category: 'salon',
+    categoryName: '青创沙龙',
     startsAt: '2026-11-24T06:00:00.000Z',
     endsAt: '2026-11-24T08:00:00.000Z',
     venue: '创新驿站二楼多功能厅',
@@ -99,9 +110,34 @@ export function healthPackage(overrides: Partial<HealthPackage> = {}): HealthPac
     remaining: 6,
     claimStart: '2026-11-20T01:00:00.000Z',
     claimEnd: '2026-12-09T10:00:00.000Z',
+    status: 'open',
     eligible: true,
     ineligibleReason: null,
     myClaim: null,
+    ...overrides,
+  }
+}
+
+/** The tools GET /api/me/summary gives each of these people (the server decides them by role). */
+export function toolsOf(user: Me): MeSummary['tools'] {
+  if (user.roles.includes('park_admin')) return { scope: 'park', healthPackages: true }
+  if (user.roles.includes('secretary')) return { scope: 'branch', healthPackages: false }
+  return { scope: null, healthPackages: false }
+}
+
+/** Signed in as `user`, with the tools the server last said they hold. */
+export function signIn(token: string, user: Me) {
+  saveSession(token, user)
+  saveTools(toolsOf(user))
+}
+
+export function meSummary(user: Me, overrides: Partial<MeSummary> = {}): MeSummary {
+  return {
+    points: { total: user.points.total, today: 0 },
+    signups: { confirmed: 0, waitlisted: 0 },
+    courses: { enrolled: 0 },
+    healthPackage: null,
+    tools: toolsOf(user),
     ...overrides,
   }
 }

@@ -66,6 +66,7 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
     capacity: 60,
     enrolledCount: 40,
     enrolled: true,
+    status: 'open',
     sessionCount: 3,
     nextSessionAt: '2026-11-28T06:00:00.000Z',
     sessions: [
@@ -76,6 +77,8 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
         venue: '党群服务中心报告厅',
         lecturer: '市委党校讲师',
         myAttendance: 'present',
+        checkinOpensAt: '2026-11-14T05:30:00.000Z',
+        checkinStatus: 'closed',
       },
       {
         id: 42,
@@ -84,6 +87,8 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
         venue: '党群服务中心报告厅',
         lecturer: '市委党校讲师',
         myAttendance: 'late',
+        checkinOpensAt: '2026-11-21T05:30:00.000Z',
+        checkinStatus: 'closed',
       },
       {
         id: 43,
@@ -92,6 +97,8 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
         venue: '党群服务中心报告厅',
         lecturer: '市委党校讲师',
         myAttendance: null,
+        checkinOpensAt: '2026-11-28T05:30:00.000Z',
+        checkinStatus: 'not_open',
       },
     ],
     materials: [],

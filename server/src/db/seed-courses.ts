@@ -7,12 +7,11 @@
 import type { Kysely } from 'kysely'
 import { COMMITTEE_NAME } from './seed-data'
 import type { CheckinStatus, Database } from './types'
+import { startOfParkDay } from '../domain/park-time'
 
 const MINUTE = 60 * 1000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
-/** Xiamen is UTC+8: demo sessions start at sensible local hours. */
-const PARK_UTC_OFFSET = 8 * HOUR
 
 interface SeedSession {
   /** Start: park-time day offset and `HH:MM`, or minutes after the seed time. */
@@ -180,9 +179,8 @@ async function writeCourses(trx: Kysely<Database>, now: Date): Promise<boolean> 
   const parkAdmin = users.find((user) => user.roles.split(',').includes('park_admin'))
   if (!parkAdmin) return false
 
-  const localNow = new Date(now.getTime() + PARK_UTC_OFFSET)
-  const parkMidnight =
-    Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate()) - PARK_UTC_OFFSET
+  // Midnight of the seed day in park time: demo sessions start at local hours.
+  const parkMidnight = Date.parse(startOfParkDay(now))
   const seedMinute = Math.floor(now.getTime() / MINUTE) * MINUTE
   const iso = (ms: number) => new Date(ms).toISOString()
   const startOf = (session: SeedSession): number => {

@@ -490,9 +490,10 @@ export const HEALTH_PACKAGE = {
   name: '党员CEO健康大礼包(2026冬季)',
   description:
     '年度体检套餐一份、中医理疗体验券两张。领取后凭取件码到创新驿站服务台领取实物,每人限领一份,数量有限,领完即止。',
-  stock: 10,
-  /** Claims already made, by the last CEOs (by id); the first of them has picked the package up. */
-  claimed: 4,
+  /** Fewer than the 9 party-member CEOs, so it runs out. */
+  stock: 6,
+  /** Claims already made, by the last eligible CEOs (by id); the first of them has picked the package up. */
+  claimed: 3,
   /** The claim window opened this many days before the seed date and closes this many days after. */
   openedDaysAgo: 3,
   closesInDays: 14,

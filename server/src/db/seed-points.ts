@@ -6,17 +6,13 @@
  */
 
 import type { Insertable, Kysely } from 'kysely'
-import { objectKeyOf, parkDay } from '../domain/points/ledger'
+import { DAY_MS, HOUR_MS, MINUTE_MS, parkDay, shiftIso, startOfParkDay } from '../domain/park-time'
+import { objectKeyOf, unitsWithinCap } from '../domain/points/ledger'
 import { MAX_READING_MINUTES, MINUTES_PER_POINT } from '../domain/points/reading'
 import type { PointsRuleCode } from '../schemas/points'
 import { COMMITTEE_NAME } from './seed-data'
 import type { Database, PointsDailyTable, PointsLedgerTable } from './types'
 
-const MINUTE = 60 * 1000
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
-/** Xiamen is UTC+8. */
-const PARK_UTC_OFFSET = 8 * HOUR
 /** Rows per INSERT statement: well under SQLite's bound-parameter limit. */
 const CHUNK = 200
 
@@ -133,9 +129,8 @@ async function writePoints(trx: Kysely<Database>, now: Date): Promise<boolean> {
     .orderBy('m.id')
     .orderBy('e.user_id')
     .execute()
-  const localNow = new Date(now.getTime() + PARK_UTC_OFFSET)
-  const parkMidnight =
-    Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate()) - PARK_UTC_OFFSET
+  const parkMidnight = startOfParkDay(now)
+  const nowIso = now.toISOString()
   const readings: Array<Insertable<Database['material_reads']> & { points_awarded: number }> = []
   for (const reader of readers) {
     const roll = hashed(reader.user_id * 131 + reader.material_id, 7)
@@ -143,15 +138,18 @@ async function writePoints(trx: Kysely<Database>, now: Date): Promise<boolean> {
     const daysAgo = 1 + Math.floor(hashed(reader.user_id, reader.material_id * 17) * 13)
     // Evenings and lunch breaks, park time.
     const startHour = [12, 20, 21][reader.user_id % 3] as number
-    const openedAt = parkMidnight - daysAgo * DAY + startHour * HOUR + ((reader.user_id * 7) % 50) * MINUTE
+    const openedAt = shiftIso(
+      parkMidnight,
+      -daysAgo * DAY_MS + startHour * HOUR_MS + ((reader.user_id * 7) % 50) * MINUTE_MS,
+    )
     const minutes = Math.max(2, Math.round(reader.read_minutes * (0.6 + roll * 1.4)))
-    const closedAt = openedAt + minutes * MINUTE + ((reader.user_id * 13) % 50) * 1000
-    if (closedAt >= now.getTime()) continue
+    const closedAt = shiftIso(openedAt, minutes * MINUTE_MS + ((reader.user_id * 13) % 50) * 1000)
+    if (closedAt >= nowIso) continue
     const reading = {
       user_id: reader.user_id,
       material_id: reader.material_id,
-      opened_at: new Date(openedAt).toISOString(),
-      closed_at: new Date(closedAt).toISOString(),
+      opened_at: openedAt,
+      closed_at: closedAt,
       minutes_awarded: Math.min(minutes, MAX_READING_MINUTES),
       points_awarded: 0,
     }
@@ -180,12 +178,10 @@ async function writePoints(trx: Kysely<Database>, now: Date): Promise<boolean> {
     if (!rule || deed.units < 1) continue
     const objectKey = rule.once_per_object === 1 ? objectKeyOf(deed.objectType, deed.objectId) : null
     if (objectKey !== null && rewarded.has(`${deed.userId}/${objectKey}`)) continue
-    const day = parkDay(new Date(deed.at))
+    const day = parkDay(deed.at)
     const dayKey = `${deed.userId}/${deed.rule}/${day}`
     const sum = daily.get(dayKey) ?? { user_id: deed.userId, rule: deed.rule, day, total: 0 }
-    let units = deed.units
-    if (rule.daily_cap !== null)
-      units = Math.min(units, Math.floor((rule.daily_cap - sum.total) / rule.points))
+    const units = unitsWithinCap(rule, deed.units, sum.total)
     if (units < 1) continue
     const delta = units * rule.points
     sum.total += delta

@@ -1,6 +1,8 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { PoliticalStatus, Role } from '../schemas'
 import { PICKUP_ALPHABET, PICKUP_CODE_LENGTH } from '../domain/health-packages/pickup-code'
+import { ineligibleReason } from '../domain/health-packages/rules'
+import { startOfParkDay } from '../domain/park-time'
 import { seedCourses } from './seed-courses'
 import { seedPoints } from './seed-points'
 import {
@@ -20,8 +22,6 @@ import type { AnnouncementReadsTable, Database, NewAnnouncement, NewEventSignup,
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
 const MINUTE = 60 * 1000
-/** Xiamen is UTC+8: demo events start at sensible local hours. */
-const PARK_UTC_OFFSET = 8 * HOUR
 /** Rows per INSERT statement: well under SQLite's bound-parameter limit. */
 const CHUNK = 200
 
@@ -334,7 +334,7 @@ async function seedEventsAndPackages(trx: Transaction<Database>, now: Date): Pro
   const random = prng(20261124)
   const users = await trx
     .selectFrom('users')
-    .select(['id', 'roles', 'branch_id', 'is_ceo'])
+    .select(['id', 'roles', 'branch_id', 'is_ceo', 'political_status'])
     .where('wechat_openid', 'is', null)
     .orderBy('id')
     .execute()
@@ -345,10 +345,8 @@ async function seedEventsAndPackages(trx: Transaction<Database>, now: Date): Pro
   const secretaryOf = (branchId: number) =>
     users.find((user) => user.branch_id === branchId && has(user.roles, 'secretary'))?.id ?? parkAdmin.id
 
-  // Midnight of the seed day in park time, as a UTC instant.
-  const localNow = new Date(now.getTime() + PARK_UTC_OFFSET)
-  const parkMidnight =
-    Date.UTC(localNow.getUTCFullYear(), localNow.getUTCMonth(), localNow.getUTCDate()) - PARK_UTC_OFFSET
+  // Midnight of the seed day in park time, as a UTC instant: demo events start at local hours.
+  const parkMidnight = Date.parse(startOfParkDay(now))
   const iso = (ms: number) => new Date(ms).toISOString()
   const earlier = (ms: number) => Math.min(ms, now.getTime() - MINUTE)
 
@@ -412,10 +410,16 @@ async function seedEventsAndPackages(trx: Transaction<Database>, now: Date): Pro
   })
   await insertChunked(trx, 'event_signups', signups)
 
-  // One open batch with less stock than there are CEOs; the last CEOs have claimed, one picked up.
+  // One open batch with less stock than there are party-member CEOs; the last of them have claimed,
+  // one picked up.
   const claimStart = parkMidnight - HEALTH_PACKAGE.openedDaysAgo * DAY + 9 * HOUR // 09:00 park time
   const claimEnd = parkMidnight + HEALTH_PACKAGE.closesInDays * DAY + 18 * HOUR // 18:00 park time
-  const claimers = users.filter((user) => user.is_ceo === 1).slice(-HEALTH_PACKAGE.claimed)
+  const claimers = users
+    .filter(
+      (user) =>
+        ineligibleReason({ isCeo: user.is_ceo === 1, politicalStatus: user.political_status }) === null,
+    )
+    .slice(-HEALTH_PACKAGE.claimed)
   const batch = await trx
     .insertInto('health_packages')
     .values({

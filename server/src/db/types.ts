@@ -248,7 +248,8 @@ export interface MaterialsTable {
   position: Generated<number>
 }
 
-export type CheckinStatus = 'present' | 'late' | 'leave'
+/** `pending`: arrived after its code expired; counts once an organiser confirms it. */
+export type CheckinStatus = 'present' | 'late' | 'leave' | 'pending'
 
 /** One member's attendance of one session (unique per session and member). */
 export interface CheckinsTable {
@@ -266,6 +267,18 @@ export interface CheckinsTable {
   note: string | null
   recorded_by: number | null
   created_at: string
+}
+
+/** One wrong short code of a session (kept for a minute): the per-session limit counts them. */
+export interface ShortCodeMissesTable {
+  session_id: number
+  missed_at: string
+}
+
+/** A session whose short codes are refused until `locked_until`, after too many wrong ones. */
+export interface ShortCodeLocksTable {
+  session_id: number
+  locked_until: string
 }
 
 /** Wrong short codes of a member in one fixed window. */
@@ -295,6 +308,8 @@ export interface Database {
   materials: MaterialsTable
   checkins: CheckinsTable
   checkin_attempts: CheckinAttemptsTable
+  short_code_misses: ShortCodeMissesTable
+  short_code_locks: ShortCodeLocksTable
   points_rules: PointsRulesTable
   points_ledger: PointsLedgerTable
   points_daily: PointsDailyTable

@@ -1,17 +1,90 @@
-const HOUR = 3600 * 1000
-/** The park is in Xiamen (UTC+8, no daylight saving): member-facing texts use its local time. */
-const PARK_UTC_OFFSET = 8 * HOUR
+import dayjs from 'dayjs'
+import timezone from 'dayjs/plugin/timezone'
+import utc from 'dayjs/plugin/utc'
 
-const local = (iso: string) => new Date(Date.parse(iso) + PARK_UTC_OFFSET)
-const pad = (n: number) => String(n).padStart(2, '0')
+/*
+ * The one time helper of the server. Instants travel as ISO 8601 UTC strings (they sort as text in
+ * both databases); anything a person reads, and every calendar boundary (a points day, a statistics
+ * month), follows the park's clock in Xiamen. The current time is never read here: callers pass
+ * `app.now()`.
+ */
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+/** The park is in Xiamen. */
+export const PARK_TIME_ZONE = 'Asia/Shanghai'
+
+export const SECOND_MS = 1000
+export const MINUTE_MS = 60 * SECOND_MS
+export const HOUR_MS = 60 * MINUTE_MS
+export const DAY_MS = 24 * HOUR_MS
+
+type Instant = Date | string | number
+
+const inPark = (at: Instant) => dayjs(at).tz(PARK_TIME_ZONE)
+
+/** An instant as the API writes it: `2026-11-24T06:00:00.000Z`. */
+export function toIso(at: Instant): string {
+  return dayjs(at).toISOString()
+}
+
+/** `at` moved by `ms` (negative: earlier), as an ISO string. */
+export function shiftIso(at: Instant, ms: number): string {
+  return dayjs(at).add(ms, 'millisecond').toISOString()
+}
+
+/**
+ * A time sent by a client, normalised to the API's form, or null when it is not a time at all. The
+ * schemas already insist on `date-time`; this also folds offsets (`+08:00`) into UTC.
+ */
+export function parseIso(value: string): string | null {
+  const at = dayjs(value)
+  return at.isValid() ? at.toISOString() : null
+}
+
+/** The park-time day of an instant, `2026-11-24`. */
+export function parkDay(at: Instant): string {
+  return inPark(at).format('YYYY-MM-DD')
+}
+
+/** Midnight (park time) of the day an instant falls on, as an ISO string. */
+export function startOfParkDay(at: Instant): string {
+  return inPark(at).startOf('day').toISOString()
+}
+
+/** The park-time month of an instant, `2026-11`. */
+export function parkMonth(at: Instant): string {
+  return inPark(at).format('YYYY-MM')
+}
+
+export interface MonthBounds {
+  /** The month's first park-time day, `2026-11-01`, and the next month's. */
+  firstDay: string
+  nextFirstDay: string
+  /** The same two midnights as instants. */
+  from: string
+  until: string
+}
+
+/** Where a park-time month (`2026-11`) begins and ends. */
+export function monthBounds(month: string): MonthBounds {
+  const start = dayjs.tz(`${month}-01T00:00:00`, PARK_TIME_ZONE)
+  const next = start.add(1, 'month')
+  return {
+    firstDay: start.format('YYYY-MM-DD'),
+    nextFirstDay: next.format('YYYY-MM-DD'),
+    from: start.toISOString(),
+    until: next.toISOString(),
+  }
+}
 
 /** `11月24日 14:00` in park time, for notification and error texts. */
-export function formatParkTime(iso: string): string {
-  const at = local(iso)
-  return `${at.getUTCMonth() + 1}月${at.getUTCDate()}日 ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`
+export function formatParkTime(at: Instant): string {
+  return inPark(at).format('M月D日 HH:mm')
 }
 
 /** `2026-11-24 14:00` in park time, for spreadsheets. */
-export function formatParkDateTime(iso: string): string {
-  return local(iso).toISOString().slice(0, 16).replace('T', ' ')
+export function formatParkDateTime(at: Instant): string {
+  return inPark(at).format('YYYY-MM-DD HH:mm')
 }

@@ -1,6 +1,7 @@
 import fastifyJwt from '@fastify/jwt'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { viewerOf, type Viewer } from '../domain/access'
 import { isCanonicalToken, TOKEN_ALGORITHM, userIdOfClaims } from '../domain/auth/token'
 import type { CurrentUser } from '../domain/users/mapper'
 import { findUserById } from '../domain/users/repository'
@@ -17,6 +18,10 @@ declare module 'fastify' {
     requireRole: (...roles: Role[]) => Guard
     issueToken: (userId: number) => string
   }
+  interface FastifyRequest {
+    /** Who is asking, for every access rule; built once when the request is authenticated. */
+    viewer: Viewer | null
+  }
 }
 
 declare module '@fastify/jwt' {
@@ -25,6 +30,12 @@ declare module '@fastify/jwt' {
     /** `request.user`: the signed-in user as read from the database (see `authenticate`). */
     user: CurrentUser | null
   }
+}
+
+/** The viewer of a request that passed `authenticate`. */
+export function currentViewer(request: FastifyRequest): Viewer {
+  if (!request.viewer) throw unauthenticated()
+  return request.viewer
 }
 
 /** The signed-in user of a request that passed `authenticate`. */
@@ -57,6 +68,7 @@ export default fp(
     }
 
     app.decorateRequest('user', null)
+    app.decorateRequest('viewer', null)
     app.decorate('issueToken', (userId: number) => app.jwt.sign({ sub: String(userId) }))
 
     const authenticate: Guard = async (request) => {
@@ -69,6 +81,7 @@ export default fp(
       const user = await findUserById(app.db, userId)
       if (!user) throw unauthenticated('登录已失效,请重新登录')
       request.user = user
+      request.viewer = viewerOf(user)
     }
 
     app.decorate('authenticate', authenticate)

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, Page, PageQuery, TextField } from './common'
+import { LIMITS } from './limits'
 
 export const Scope = Type.Union([Type.Literal('park'), Type.Literal('branch')])
 export type Scope = Static<typeof Scope>
@@ -33,8 +34,8 @@ export type UnreadCount = Static<typeof UnreadCount>
 
 export const AnnouncementCreate = Type.Object(
   {
-    title: TextField({ minLength: 1, maxLength: 100 }),
-    body: TextField({ multiline: true, minLength: 1, maxLength: 20000 }),
+    title: TextField({ minLength: 1, maxLength: LIMITS.noticeTitle }),
+    body: TextField({ multiline: true, minLength: 1, maxLength: LIMITS.noticeBody }),
     scope: Scope,
     branchId: Type.Optional(Id),
     pinned: Type.Optional(Type.Boolean()),

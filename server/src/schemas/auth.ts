@@ -5,6 +5,8 @@ export const Role = Type.Union([
   Type.Literal('member'),
   Type.Literal('secretary'),
   Type.Literal('park_admin'),
+  /** a 红e帮帮团 member who answers help requests */
+  Type.Literal('helper'),
 ])
 export type Role = Static<typeof Role>
 

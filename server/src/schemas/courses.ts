@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, Page, PageQuery, TextField } from './common'
+import { ManagedQuery } from './query'
+import { LIMITS } from './limits'
 
 /** 党务培训 or 学习课程 */
 export const CourseKind = Type.Union([Type.Literal('training'), Type.Literal('study')])
@@ -10,8 +12,22 @@ export const AttendanceStatus = Type.Union([
   Type.Literal('late'),
   Type.Literal('leave'),
   Type.Literal('absent'),
+  /** 待确认: arrived after its code expired; counts once an organiser confirms it */
+  Type.Literal('pending'),
 ])
 export type AttendanceStatus = Static<typeof AttendanceStatus>
+
+/** open: takes enrolments; full: no place left; ended: its last session is over */
+export const CourseStatus = Type.Union([Type.Literal('open'), Type.Literal('full'), Type.Literal('ended')])
+export type CourseStatus = Static<typeof CourseStatus>
+
+/** not_open: before 30 minutes ahead of the start; open: members may sign in now; closed: it has ended */
+export const CheckinStatus = Type.Union([
+  Type.Literal('not_open'),
+  Type.Literal('open'),
+  Type.Literal('closed'),
+])
+export type CheckinWindowStatus = Static<typeof CheckinStatus>
 
 export const Course = Type.Object({
   id: Id,
@@ -23,6 +39,7 @@ export const Course = Type.Object({
   capacity: Type.Integer({ minimum: 1 }),
   enrolledCount: Type.Integer({ minimum: 0 }),
   enrolled: Type.Boolean(),
+  status: CourseStatus,
   sessionCount: Type.Integer({ minimum: 0 }),
   /** start of the next session that has not ended, if any */
   nextSessionAt: Type.Union([IsoTime, Type.Null()]),
@@ -32,7 +49,7 @@ export const Course = Type.Object({
 export type Course = Static<typeof Course>
 export const CoursePage = Page(Course)
 export type CoursePage = Static<typeof CoursePage>
-export const CourseListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })
+export const CourseListQuery = Type.Object({ ...ManagedQuery, ...PageQuery }, { additionalProperties: false })
 
 export const Session = Type.Object({
   id: Id,
@@ -41,6 +58,10 @@ export const Session = Type.Object({
   venue: Type.String(),
   lecturer: Type.String(),
   myAttendance: Type.Union([AttendanceStatus, Type.Null()]),
+  /** the sign-in window opens 30 minutes before the start and closes at the end */
+  checkinOpensAt: IsoTime,
+  /** the window as of the answer, by the server's clock */
+  checkinStatus: CheckinStatus,
 })
 export type Session = Static<typeof Session>
 
@@ -69,8 +90,8 @@ export const SessionCreate = Type.Object(
   {
     startsAt: IsoTime,
     endsAt: IsoTime,
-    venue: TextField({ minLength: 1, maxLength: 200 }),
-    lecturer: TextField({ minLength: 1, maxLength: 100 }),
+    venue: TextField({ minLength: 1, maxLength: LIMITS.venue }),
+    lecturer: TextField({ minLength: 1, maxLength: LIMITS.lecturer }),
   },
   { additionalProperties: false },
 )
@@ -78,11 +99,11 @@ export type SessionCreate = Static<typeof SessionCreate>
 
 export const CourseCreate = Type.Object(
   {
-    title: TextField({ minLength: 1, maxLength: 100 }),
+    title: TextField({ minLength: 1, maxLength: LIMITS.courseTitle }),
     kind: Type.Optional(CourseKind),
-    description: TextField({ multiline: true, maxLength: 20000 }),
+    description: TextField({ multiline: true, maxLength: LIMITS.courseDescription }),
     branchId: Type.Optional(Type.Union([Id, Type.Null()])),
-    capacity: Type.Integer({ minimum: 1, maximum: 100000 }),
+    capacity: Type.Integer({ minimum: 1, maximum: LIMITS.capacity }),
     sessions: Type.Array(SessionCreate, { minItems: 1, maxItems: 100 }),
   },
   { additionalProperties: false },
@@ -123,7 +144,8 @@ export const CheckinResult = Type.Object({
   sessionId: Id,
   courseTitle: Type.String(),
   checkedInAt: IsoTime,
-  status: Type.Union([Type.Literal('present'), Type.Literal('late')]),
+  /** `pending`: a queued sign-in that arrived after its code expired, waiting for an organiser */
+  status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('pending')]),
   pointsAwarded: Type.Integer({ minimum: 0 }),
   offline: Type.Boolean(),
 })
@@ -149,6 +171,8 @@ export const SessionAttendance = Type.Object({
   late: Type.Array(AttendanceEntry),
   leave: Type.Array(AttendanceEntry),
   absent: Type.Array(AttendanceEntry),
+  /** sign-ins that arrived after their code expired, waiting for an organiser to confirm them */
+  pending: Type.Array(AttendanceEntry),
 })
 export type SessionAttendance = Static<typeof SessionAttendance>
 
@@ -156,7 +180,7 @@ export const ManualAttendanceBody = Type.Object(
   {
     memberId: Id,
     status: Type.Union([Type.Literal('present'), Type.Literal('leave')]),
-    note: Type.Optional(TextField({ maxLength: 200 })),
+    note: Type.Optional(TextField({ maxLength: LIMITS.attendanceNote })),
   },
   { additionalProperties: false },
 )
@@ -169,19 +193,66 @@ export const EnrolResult = Type.Object({
 })
 export type EnrolResult = Static<typeof EnrolResult>
 
-/** One session with its course, for the sign-in screen and the result page. */
-export const SessionDetail = Type.Composite([
+/** A session with its course, as lists of sessions show it (签到管理, the short-code page). */
+export const SessionListItem = Type.Composite([
   Session,
   Type.Object({
     courseId: Id,
     courseTitle: Type.String(),
     courseKind: CourseKind,
     branch: Type.Union([NamedRef, Type.Null()]),
-    /** the sign-in window opens 30 minutes before the start and closes at the end */
-    checkinOpensAt: IsoTime,
     /** sign-ins after this are `late` */
     lateAfter: IsoTime,
     canManage: Type.Boolean(),
+  }),
+])
+export type SessionListItem = Static<typeof SessionListItem>
+export const SessionPage = Page(SessionListItem)
+export type SessionPage = Static<typeof SessionPage>
+
+export const SessionListQuery = Type.Object(
+  {
+    ...ManagedQuery,
+    /** `1`: the sessions the viewer may sign in to right now (the window is open) */
+    open: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])),
+    /** with `managed=1`: upcoming (not ended, soonest first) or past (latest first) */
+    when: Type.Optional(
+      Type.Union([Type.Literal('upcoming'), Type.Literal('past')], { default: 'upcoming' }),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+)
+export type SessionListQuery = Static<typeof SessionListQuery>
+
+/** A course with every session and the viewer's attendance (我的课程). */
+export const CourseWithSessions = Type.Composite([
+  Course,
+  Type.Object({
+    sessions: Type.Array(Session),
+    /** 出勤 attended/held: sessions signed in to (on time or late) of those held so far or attended */
+    attendance: Type.Object({ attended: Type.Integer({ minimum: 0 }), held: Type.Integer({ minimum: 0 }) }),
+  }),
+])
+export type CourseWithSessions = Static<typeof CourseWithSessions>
+export const CourseWithSessionsPage = Page(CourseWithSessions)
+export type CourseWithSessionsPage = Static<typeof CourseWithSessionsPage>
+export const MyCoursesQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })
+
+/** One session with its course, for the sign-in screen and the result page. */
+export const SessionDetail = Type.Composite([
+  SessionListItem,
+  Type.Object({
+    /** the viewer's own sign-in as the server recorded it, with the points it earned */
+    myCheckin: Type.Union([
+      Type.Object({
+        status: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('pending')]),
+        checkedInAt: IsoTime,
+        offline: Type.Boolean(),
+        pointsAwarded: Type.Integer({ minimum: 0 }),
+      }),
+      Type.Null(),
+    ]),
   }),
 ])
 export type SessionDetail = Static<typeof SessionDetail>
@@ -193,6 +264,10 @@ export const AttendanceQuery = Type.Object(
 export type AttendanceQuery = Static<typeof AttendanceQuery>
 
 export const ManualAttendanceResult = AttendanceEntry
+
+/** 全部确认: how many pending sign-ins now count. */
+export const ConfirmPendingResult = Type.Object({ confirmed: Type.Integer({ minimum: 0 }) })
+export type ConfirmPendingResult = Static<typeof ConfirmPendingResult>
 
 export const CheckinFeedQuery = Type.Object(
   {

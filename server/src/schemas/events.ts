@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, Page, PageQuery, TextField } from './common'
+import { LIMITS } from './limits'
+import { ManagedQuery } from './query'
 
 export const CATEGORY_NAMES = {
   roadshow: '红色路演',
@@ -42,6 +44,8 @@ export const Event = Type.Object({
   id: Id,
   title: Type.String(),
   category: CategoryCode,
+  /** the category in words (红色路演…) */
+  categoryName: Type.String(),
   startsAt: IsoTime,
   endsAt: IsoTime,
   venue: Type.String(),
@@ -71,6 +75,7 @@ export const EventListQuery = Type.Object(
       Type.Union([Type.Literal('upcoming'), Type.Literal('past')], { default: 'upcoming' }),
     ),
     category: Type.Optional(CategoryCode),
+    ...ManagedQuery,
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -78,13 +83,13 @@ export const EventListQuery = Type.Object(
 export type EventListQuery = Static<typeof EventListQuery>
 
 const eventFields = {
-  title: TextField({ minLength: 1, maxLength: 100 }),
+  title: TextField({ minLength: 1, maxLength: LIMITS.eventTitle }),
   category: CategoryCode,
-  description: TextField({ multiline: true, maxLength: 20000 }),
-  venue: TextField({ minLength: 1, maxLength: 200 }),
+  description: TextField({ multiline: true, maxLength: LIMITS.eventDescription }),
+  venue: TextField({ minLength: 1, maxLength: LIMITS.venue }),
   startsAt: IsoTime,
   endsAt: IsoTime,
-  capacity: Type.Integer({ minimum: 1, maximum: 100000 }),
+  capacity: Type.Integer({ minimum: 1, maximum: LIMITS.capacity }),
   signupDeadline: IsoTime,
   cancelDeadline: IsoTime,
 }

@@ -1,8 +1,18 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, TextField } from './common'
+import { LIMITS } from './limits'
 
 export const ClaimStatus = Type.Union([Type.Literal('claimed'), Type.Literal('redeemed')])
 export type ClaimStatus = Static<typeof ClaimStatus>
+
+/** not_started / open / sold_out / ended: where the batch stands, by the server's clock and stock */
+export const PackageStatus = Type.Union([
+  Type.Literal('not_started'),
+  Type.Literal('open'),
+  Type.Literal('sold_out'),
+  Type.Literal('ended'),
+])
+export type PackageStatus = Static<typeof PackageStatus>
 
 export const HealthPackage = Type.Object({
   id: Id,
@@ -12,6 +22,7 @@ export const HealthPackage = Type.Object({
   remaining: Type.Integer({ minimum: 0 }),
   claimStart: IsoTime,
   claimEnd: IsoTime,
+  status: PackageStatus,
   eligible: Type.Boolean(),
   /** why the member is not eligible (null when eligible) */
   ineligibleReason: Type.Union([Type.String(), Type.Null()]),
@@ -24,9 +35,9 @@ export type HealthPackageList = Static<typeof HealthPackageList>
 
 export const HealthPackageCreate = Type.Object(
   {
-    name: TextField({ minLength: 1, maxLength: 100 }),
-    description: TextField({ multiline: true, maxLength: 2000 }),
-    stock: Type.Integer({ minimum: 1, maximum: 100000 }),
+    name: TextField({ minLength: 1, maxLength: LIMITS.packageName }),
+    description: TextField({ multiline: true, maxLength: LIMITS.packageDescription }),
+    stock: Type.Integer({ minimum: 1, maximum: LIMITS.stock }),
     claimStart: IsoTime,
     claimEnd: IsoTime,
   },
@@ -38,7 +49,7 @@ export const ClaimResult = Type.Object({ code: Type.String(), status: Type.Liter
 export type ClaimResult = Static<typeof ClaimResult>
 
 export const RedeemBody = Type.Object(
-  { code: TextField({ minLength: 4, maxLength: 32 }) },
+  { code: TextField({ minLength: 4, maxLength: LIMITS.pickupCode }) },
   { additionalProperties: false },
 )
 export type RedeemBody = Static<typeof RedeemBody>

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, PageQuery, TextField } from './common'
+import { LIMITS } from './limits'
 import { AnnouncementDetail } from './announcements'
 import { PoliticalStatus } from './auth'
 
@@ -72,7 +73,7 @@ export const MemberCard = Type.Object({
 export type MemberCard = Static<typeof MemberCard>
 
 export const CardPayloadBody = Type.Object(
-  { payload: TextField({ minLength: 1, maxLength: 512 }) },
+  { payload: TextField({ minLength: 1, maxLength: LIMITS.cardPayload }) },
   { additionalProperties: false },
 )
 export type CardPayloadBody = Static<typeof CardPayloadBody>

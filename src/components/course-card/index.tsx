@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Course } from '../../../types/api'
-import { COURSE_KIND_LABELS, courseOrganiserLabel, enrolmentLabel, isCourseFull } from '@/utils/courses'
+import { COURSE_KIND_LABELS, courseOrganiserLabel, enrolmentLabel } from '@/utils/courses'
 import { formatDateTime, formatRelative } from '@/utils/time'
 import { Tag } from '../tag'
 import { cx, type BasicComponent } from '../types'
@@ -32,7 +32,7 @@ export function CourseCard({ course, onOpen, now, className, style }: CourseCard
   const kind = COURSE_KIND_LABELS[course.kind] ?? '学习课程'
   const next = nextSessionLabel(course, now)
   const places = enrolmentLabel(course)
-  const full = !course.enrolled && isCourseFull(course)
+  const full = !course.enrolled && course.status === 'full'
   const label = [kind, course.title, next, places, course.enrolled ? '已报名' : full ? '名额已满' : null]
     .filter(Boolean)
     .join('，')

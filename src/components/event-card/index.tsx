@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Event } from '../../../types/api'
 import { mySignupLabel, placesLabel } from '@/utils/event-status'
-import { CATEGORY_LABELS } from '@/utils/labels'
 import { formatDateTime, formatRelative } from '@/utils/time'
 import { Tag } from '../tag'
 import { cx, type BasicComponent } from '../types'
@@ -23,7 +22,7 @@ export interface EventCardProps extends BasicComponent {
 export function EventCard({ event, onOpen, now, className, style }: EventCardProps) {
   const places = placesLabel(event)
   const mine = event.mySignup ? mySignupLabel(event.mySignup) : null
-  const category = CATEGORY_LABELS[event.category] ?? '其他'
+  const category = event.categoryName
   const when = `${formatDateTime(event.startsAt)} · ${formatRelative(event.startsAt, now)}`
   const label = [category, event.title, when, event.venue, places.text, mine].filter(Boolean).join('，')
   return (

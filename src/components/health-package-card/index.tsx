@@ -1,14 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { HealthPackage } from '../../../types/api'
-import { PACKAGE_STATE_LABELS, packageState } from '@/utils/health-package'
+import { cardState, PACKAGE_STATE_LABELS } from '@/utils/health-package'
 import { formatDateTime } from '@/utils/time'
 import { Tag } from '../tag'
 import { cx, type BasicComponent } from '../types'
 import './index.scss'
 
 export interface HealthPackageCardProps extends BasicComponent {
-  /** The batch as GET /api/health-packages returns it for me. */
+  /** The batch as the server shows it to me (its status, my eligibility and claim). */
   batch: HealthPackage
   /** 领取 was tapped. */
   onClaim?: (batch: HealthPackage) => void
@@ -16,24 +16,21 @@ export interface HealthPackageCardProps extends BasicComponent {
   onShowCode?: (batch: HealthPackage, code: string) => void
   /** A claim is on its way: the button shows it and ignores taps. */
   claiming?: boolean
-  /** "Now" for the claim window; tests pin it. */
-  now?: number
 }
 
 /**
- * 健康大礼包 under 我的: the batch, stock left, the claim window and where I stand — 领取, 已领取 (with
- * the pickup code a tap away), 已核销, 已抢完, 未开始, 已结束 — or why I am not eligible.
+ * 健康大礼包 under 我的: the batch, stock left, the claim window and where I stand as the server says —
+ * 领取, 已领取 (with the pickup code a tap away), 已核销, 已抢完, 未开始, 已结束 — or why I am not eligible.
  */
 export function HealthPackageCard({
   batch,
   onClaim,
   onShowCode,
   claiming,
-  now,
   className,
   style,
 }: HealthPackageCardProps) {
-  const state = packageState(batch, now)
+  const state = cardState(batch)
   const stateText =
     state.kind === 'claimable'
       ? null

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useState } from 'react'
-import type { Category, CategoryCode, Event } from '../../../types/api'
+import { useCallback, useState } from 'react'
+import type { CategoryCode, Event } from '../../../types/api'
 import { CategoryChips } from '@/components/category-chips'
 import { EventCard } from '@/components/event-card'
 import { PageShell } from '@/components/page-shell'
@@ -9,10 +9,10 @@ import { VirtualList } from '@/components/virtual-list'
 import { cx } from '@/components/types'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
+import { useCategories } from '@/hooks/use-categories'
 import { usePagedList } from '@/hooks/use-paged-list'
 import * as events from '@/services/events'
 import { APP_EVENTS } from '@/utils/events'
-import { CATEGORY_CODES, CATEGORY_LABELS } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
 import './index.scss'
 
@@ -20,26 +20,6 @@ const WHEN_OPTIONS: Array<{ value: events.EventWhen; label: string }> = [
   { value: 'upcoming', label: '即将开始' },
   { value: 'past', label: '往期回顾' },
 ]
-
-/** The fixed categories until the server's list arrives (or if it cannot be fetched). */
-const FALLBACK_CATEGORIES: Category[] = CATEGORY_CODES.map((code) => ({ code, name: CATEGORY_LABELS[code] }))
-
-function useCategories(): Category[] {
-  const [categories, setCategories] = useState<Category[]>(FALLBACK_CATEGORIES)
-  useEffect(() => {
-    let alive = true
-    events
-      .categories()
-      .then((list) => {
-        if (alive && list.length > 0) setCategories(list)
-      })
-      .catch(() => undefined)
-    return () => {
-      alive = false
-    }
-  }, [])
-  return categories
-}
 
 function WhenSwitch({
   value,

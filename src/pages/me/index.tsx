@@ -1,27 +1,23 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Me } from '../../../types/api'
+import type { Me, MeSummary } from '../../../types/api'
 import { MenuGroup, MenuItem } from '@/components/menu-list'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
+import * as me from '@/services/me'
 import { useCareMode } from '@/stores/care-mode'
 import { updateUser, type Session } from '@/stores/session'
-import {
-  canOrganiseEvents,
-  canPublishNotices,
-  isParkAdmin,
-  officeLabels,
-  POLITICAL_STATUS_LABELS,
-} from '@/utils/labels'
+import { saveTools, type Tools } from '@/stores/tools'
+import { officeLabels, POLITICAL_STATUS_LABELS } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
 import { toastError } from '@/utils/toast'
-import { HealthPackageSection, type HealthPackageSectionHandle } from './health-package-section'
+import { HealthPackageSection } from './health-package-section'
 import { PointsCard } from './points-card'
-import { coursesHint, loadSummary, signupHint, type MeSummary } from './summary'
+import { coursesHint, signupHint } from './summary'
 import './index.scss'
 
 function go(url: string) {
@@ -58,54 +54,30 @@ function ProfileCard({ user }: { user: Me }) {
   )
 }
 
-/** Organiser tools: secretaries for their branch, park admins for the park. */
-function ManageGroup({ user }: { user: Me }) {
-  const parkAdmin = isParkAdmin(user)
-  if (!canPublishNotices(user) && !canOrganiseEvents(user)) return null
+/** Organiser tools, as the server says I hold them: my branch's (secretaries) or the park's. */
+function ManageGroup({ tools }: { tools: Tools }) {
+  if (tools.scope === null) return null
+  const parkAdmin = tools.scope === 'park'
+  const scope = parkAdmin ? '园区或支部' : '本支部'
+  const items: Array<[className: string, label: string, hint: string, url: string]> = [
+    ['publish', '发布通知', scope, ROUTES.noticeNew],
+    ['event-new', '发布活动', scope, ROUTES.eventNew],
+    ['events-manage', '活动管理', '报名名单 · 扫码签到 · 导出', ROUTES.eventsManage],
+    ['sessions-manage', '签到管理', '培训签到屏 · 考勤', ROUTES.sessionsManage],
+    ['card-verify', '名片核验', '扫描党员名片二维码', ROUTES.cardVerify],
+    ['branch-stats', parkAdmin ? '园区数据' : '支部数据', '积分与参与情况汇总', ROUTES.branchStats],
+  ]
   return (
     <MenuGroup title={parkAdmin ? '园区管理' : '支部管理'} className="menu--manage">
-      {canPublishNotices(user) ? (
+      {items.map(([className, label, hint, url]) => (
         <MenuItem
-          className="menu-item--publish"
-          label="发布通知"
-          hint={parkAdmin ? '园区或支部' : '本支部'}
-          onClick={() => go(ROUTES.noticeNew)}
+          key={className}
+          className={`menu-item--${className}`}
+          label={label}
+          hint={hint}
+          onClick={() => go(url)}
         />
-      ) : null}
-      {canOrganiseEvents(user) ? (
-        <>
-          <MenuItem
-            className="menu-item--event-new"
-            label="发布活动"
-            hint={parkAdmin ? '园区或支部' : '本支部'}
-            onClick={() => go(ROUTES.eventNew)}
-          />
-          <MenuItem
-            className="menu-item--events-manage"
-            label="活动管理"
-            hint="报名名单 · 扫码签到 · 导出"
-            onClick={() => go(ROUTES.eventsManage)}
-          />
-          <MenuItem
-            className="menu-item--sessions-manage"
-            label="签到管理"
-            hint="培训签到屏 · 考勤"
-            onClick={() => go(ROUTES.sessionsManage)}
-          />
-        </>
-      ) : null}
-      <MenuItem
-        className="menu-item--card-verify"
-        label="名片核验"
-        hint="扫描党员名片二维码"
-        onClick={() => go(ROUTES.cardVerify)}
-      />
-      <MenuItem
-        className="menu-item--branch-stats"
-        label={parkAdmin ? '园区数据' : '支部数据'}
-        hint="积分与参与情况汇总"
-        onClick={() => go(ROUTES.branchStats)}
-      />
+      ))}
     </MenuGroup>
   )
 }
@@ -116,7 +88,6 @@ function Profile({ session }: { session: Session }) {
   const [summary, setSummary] = useState<MeSummary | null>(null)
   const careMode = useCareMode()
   const fetchedAt = useRef(0)
-  const healthSection = useRef<HealthPackageSectionHandle>(null)
   const user = session.user
   const hasUser = useRef(!!user)
   hasUser.current = !!user
@@ -135,20 +106,29 @@ function Profile({ session }: { session: Session }) {
     }
   }, [])
 
+  // The profile and one summary: 我的 costs two requests.
+  const loadSummary = useCallback(async () => {
+    try {
+      const answer = await me.summary()
+      saveTools(answer.tools)
+      setSummary(answer)
+    } catch {
+      // The rows say less until the next refresh; the profile still shows.
+    }
+  }, [])
+
   const loadAll = useCallback(async () => {
     fetchedAt.current = Date.now()
-    await Promise.all([loadProfile(), loadSummary().then(setSummary)])
-  }, [loadProfile])
+    await Promise.all([loadProfile(), loadSummary()])
+  }, [loadProfile, loadSummary])
 
   useEffect(() => {
     void loadAll()
   }, [loadAll])
   useDidShow(() => {
-    // Points, signups and courses change elsewhere; refresh when the tab comes back.
+    // Points, signups, courses and stock change elsewhere; refresh when the tab comes back.
     if (Date.now() - fetchedAt.current > 1500) void loadAll()
   })
-
-  const refreshAll = () => Promise.all([loadAll(), healthSection.current?.reload()])
 
   return (
     <PageShell
@@ -156,7 +136,7 @@ function Profile({ session }: { session: Session }) {
       loading={loading && !user}
       error={user ? null : error}
       onRetry={() => void loadAll()}
-      onRefresh={refreshAll}
+      onRefresh={loadAll}
     >
       {user ? (
         <>
@@ -186,9 +166,9 @@ function Profile({ session }: { session: Session }) {
               onClick={() => go(ROUTES.myCourses)}
             />
           </MenuGroup>
-          <HealthPackageSection ref={healthSection} />
-          <ManageGroup user={user} />
-          {isParkAdmin(user) ? (
+          <HealthPackageSection batch={summary?.healthPackage ?? null} onChanged={() => void loadSummary()} />
+          {summary ? <ManageGroup tools={summary.tools} /> : null}
+          {summary?.tools.healthPackages ? (
             <MenuGroup title="健康大礼包">
               <MenuItem className="menu-item--redeem" label="核销取件码" onClick={() => go(ROUTES.redeem)} />
               <MenuItem

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
+import type { MeSummary } from '../../../types/api'
 import { todayLabel } from '@/utils/points'
-import type { PointsSummary } from './summary'
 
 export interface PointsCardProps {
-  /** From GET /api/me/points; null until it answers. */
-  summary: PointsSummary | null
+  /** From GET /api/me/summary; null until it answers. */
+  summary: MeSummary['points'] | null
   /** From GET /api/me, shown until the points summary arrives. */
   fallbackTotal: number
   /** Opens 积分明细. */

@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import RedeemPage from '@/packages/admin/redeem'
-import { saveSession } from '@/stores/session'
 import { fakeApi } from '../fake-fetch'
-import { member, parkAdmin } from '../fixtures'
+import { member, parkAdmin, signIn } from '../fixtures'
 
 function typeCode(container: HTMLElement, value: string) {
   const input = container.querySelector('.redeem-page__input') as HTMLElement
@@ -24,7 +23,7 @@ describe('核销取件码', () => {
   afterEach(() => jest.restoreAllMocks())
 
   it('redeems a typed code and names the member', async () => {
-    saveSession('token-9', parkAdmin)
+    signIn('token-9', parkAdmin)
     const calls = fakeApi({
       'POST /api/health-packages/redeem': {
         status: 200,
@@ -44,7 +43,7 @@ describe('核销取件码', () => {
     [404, 'NOT_FOUND', '核销码不存在', '取件码不存在'],
     [409, 'ALREADY_REDEEMED', '该核销码已核销', '取件码已核销'],
   ])('answers %i %s with “%s”', async (status, code, shown, message) => {
-    saveSession('token-9', parkAdmin)
+    signIn('token-9', parkAdmin)
     fakeApi({ 'POST /api/health-packages/redeem': { status, body: { error: { code, message } } } })
     const { container } = render(<RedeemPage />)
     typeCode(container, 'ZZZZ9999')
@@ -53,7 +52,7 @@ describe('核销取件码', () => {
   })
 
   it('is only for park admins', () => {
-    saveSession('token-1', member)
+    signIn('token-1', member)
     render(<RedeemPage />)
     expect(screen.getByText('仅园区管理员可以核销取件码')).toBeInTheDocument()
   })

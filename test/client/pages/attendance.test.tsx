@@ -88,6 +88,68 @@ describe('考勤', () => {
     expect(tab(container, 'absent')).toHaveTextContent('0缺勤')
   })
 
+  it('确认 one pending sign-in at a time, or 全部确认 at once', async () => {
+    const pendingEntry = (id: number, name: string) => ({
+      member: { id, name, branch: { id: 3, name: '云栈科技党支部' } },
+      status: 'pending' as const,
+      checkedInAt: '2026-11-24T05:58:00.000Z',
+      offline: true,
+      manual: false,
+      note: null,
+    })
+    let data: SessionAttendance = attendance({
+      pending: [pendingEntry(11, '陈思远'), pendingEntry(12, '黄雨桐')],
+    })
+    const calls = fakeApi({
+      'GET /api/sessions/5/attendance': () => ({ status: 200, body: data }),
+      'POST /api/sessions/5/attendance': (call) => {
+        const { memberId } = call.body as { memberId: number }
+        const entry = {
+          ...data.pending.find((item) => item.member.id === memberId)!,
+          status: 'present' as const,
+        }
+        data = {
+          ...data,
+          pending: data.pending.filter((item) => item.member.id !== memberId),
+          present: [...data.present, entry],
+        }
+        return { status: 201, body: entry }
+      },
+      'POST /api/sessions/5/attendance/confirm': () => {
+        const confirmed = data.pending.length
+        data = {
+          ...data,
+          present: [
+            ...data.present,
+            ...data.pending.map((item) => ({ ...item, status: 'present' as const })),
+          ],
+          pending: [],
+        }
+        return { status: 200, body: { confirmed } }
+      },
+    })
+    const { container } = openPage()
+    await screen.findByText('林晓帆')
+    expect(tab(container, 'pending')).toHaveTextContent('2待确认')
+    fireEvent.click(tab(container, 'pending'))
+    expect(await screen.findByText('陈思远')).toBeInTheDocument()
+    expect(container).toHaveTextContent('二维码过期后才送达的离线签到')
+    const first = container.querySelector('.attendance-entry__confirm') as HTMLElement
+    fireEvent.click(first)
+    await waitFor(() => expect(tab(container, 'pending')).toHaveTextContent('1待确认'))
+    expect(calls.find((call) => call.url.endsWith('/attendance') && call.method === 'POST')?.body).toEqual({
+      memberId: 11,
+      status: 'present',
+    })
+    expect(tab(container, 'present')).toHaveTextContent('2已签到')
+
+    fireEvent.click(screen.getByText('全部确认'))
+    await waitFor(() => expect(tab(container, 'pending')).toHaveTextContent('0待确认'))
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '全部确认' }))
+    expect(tab(container, 'present')).toHaveTextContent('3已签到')
+    expect(await screen.findByText('没有待确认的签到')).toBeInTheDocument()
+  })
+
   it('请假 with a note for an absent member', async () => {
     const calls = fakeApi({
       'GET /api/sessions/5/attendance': { status: 200, body: attendance() },

@@ -2,9 +2,8 @@ import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import AttendeesPage from '@/packages/admin/attendees'
-import { saveSession } from '@/stores/session'
 import { fakeApi } from '../fake-fetch'
-import { eventDetail, secretary } from '../fixtures'
+import { eventDetail, secretary, signIn } from '../fixtures'
 
 const attendees = [
   {
@@ -28,7 +27,7 @@ function openPage() {
 
 describe('报名名单', () => {
   beforeEach(() => {
-    saveSession('token-2', secretary)
+    signIn('token-2', secretary)
     jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'reLaunch:ok' })
     jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
   })

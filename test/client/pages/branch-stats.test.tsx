@@ -2,9 +2,8 @@ import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { BranchStats } from '../../../types/api'
 import BranchStatsPage from '@/packages/admin/branch-stats'
-import { saveSession } from '@/stores/session'
 import { fakeApi } from '../fake-fetch'
-import { member, secretary } from '../fixtures'
+import { member, secretary, signIn } from '../fixtures'
 
 function stats(month: string, overrides: Partial<BranchStats> = {}): BranchStats {
   return {
@@ -30,7 +29,7 @@ describe('支部数据', () => {
   afterEach(() => jest.restoreAllMocks())
 
   it('shows the branch’s aggregate figures and steps back a month', async () => {
-    saveSession('token-2', secretary)
+    signIn('token-2', secretary)
     const calls = fakeApi({
       'GET /api/branch-stats': (call) =>
         call.url.includes('month=2026-10')
@@ -60,7 +59,7 @@ describe('支部数据', () => {
   })
 
   it('is not for members', () => {
-    saveSession('token-7', member)
+    signIn('token-7', member)
     render(<BranchStatsPage />)
     expect(screen.getByText('仅支部书记和园区管理员可以查看')).toBeInTheDocument()
   })

@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import CardVerifyPage from '@/packages/admin/card-verify'
-import { saveSession } from '@/stores/session'
 import { fakeApi } from '../fake-fetch'
-import { member, secretary } from '../fixtures'
+import { member, secretary, signIn } from '../fixtures'
 
 const PAYLOAD = 'REDE1.WzcsMTc2NDA1MjQwMF0.c2lnbmF0dXJl'
 
@@ -26,7 +25,7 @@ describe('名片核验', () => {
   afterEach(() => jest.restoreAllMocks())
 
   it('shows who a pasted card belongs to', async () => {
-    saveSession('token-2', secretary)
+    signIn('token-2', secretary)
     const calls = fakeApi({
       'POST /api/cards/verify': {
         status: 200,
@@ -58,7 +57,7 @@ describe('名片核验', () => {
     ['CARD_EXPIRED', '名片已过期', '名片二维码已过期'],
     ['CARD_INVALID', '名片无效', '名片二维码无效'],
   ])('answers 422 %s with “%s”', async (code, shown, message) => {
-    saveSession('token-2', secretary)
+    signIn('token-2', secretary)
     fakeApi({ 'POST /api/cards/verify': { status: 422, body: { error: { code, message } } } })
     const { container } = render(<CardVerifyPage />)
     paste(container, PAYLOAD)
@@ -70,7 +69,7 @@ describe('名片核验', () => {
   })
 
   it('asks for a payload before sending anything', () => {
-    saveSession('token-2', secretary)
+    signIn('token-2', secretary)
     const calls = fakeApi({})
     render(<CardVerifyPage />)
     fireEvent.click(screen.getByText('核验'))
@@ -79,7 +78,7 @@ describe('名片核验', () => {
   })
 
   it('is only for secretaries and park admins', () => {
-    saveSession('token-7', member)
+    signIn('token-7', member)
     render(<CardVerifyPage />)
     expect(screen.getByText('仅支部书记和园区管理员可以核验名片')).toBeInTheDocument()
     expect(screen.queryByText('核验')).toBeNull()

@@ -4,9 +4,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import CheckinEnterPage from '@/packages/checkin/enter'
 import { queuedCheckins } from '@/stores/offline-checkins'
 import { saveSession } from '@/stores/session'
+import { recalledCheckin } from '@/stores/checkin-results'
 import { parseCheckinResult } from '@/utils/checkin'
 import { fakeApi } from '../fake-fetch'
-import { CHECKIN_NOW, course, courseDetail, session } from '../course-fixtures'
+import { CHECKIN_NOW, sessionItem } from '../course-fixtures'
 import { member } from '../fixtures'
 
 function fire(element: Element, type: string, value: string | number) {
@@ -28,18 +29,9 @@ function resultOf(spy: jest.SpyInstance) {
   return parseCheckinResult(Object.fromEntries(new URLSearchParams(url.split('?')[1])))
 }
 
+/** The server's sessions open for sign-in now. */
 const openCourses = {
-  'GET /api/courses': {
-    status: 200,
-    body: {
-      items: [
-        course(),
-        course({ id: 4, title: '下周的学习课程', nextSessionAt: '2026-12-01T06:00:00.000Z' }),
-      ],
-      nextCursor: null,
-    },
-  },
-  'GET /api/courses/3': { status: 200, body: courseDetail() },
+  'GET /api/sessions': { status: 200, body: { items: [sessionItem()], nextCursor: null } },
 }
 
 describe('输入签到码', () => {
@@ -66,7 +58,7 @@ describe('输入签到码', () => {
     jest.restoreAllMocks()
   })
 
-  it('offers only sessions open for sign-in now, and picks the only one', async () => {
+  it('offers the sessions the server says are open for sign-in now, in one request, and picks the only one', async () => {
     const calls = fakeApi(openCourses)
     const { container } = openPage()
     await screen.findByText('党务工作者培训班')
@@ -74,8 +66,7 @@ describe('输入签到码', () => {
     expect(options).toHaveLength(1)
     expect(options[0]).toHaveTextContent('11月24日 周二 14:00–16:00')
     expect(options[0]).toHaveAttribute('aria-checked', 'true')
-    // The course whose next session is next week was not even opened.
-    expect(calls.some((call) => call.url.includes('/api/courses/4'))).toBe(false)
+    expect(calls.map((call) => call.url)).toEqual(['/api/sessions?open=1&limit=50'])
     expect(input(container)).toHaveAttribute('maxlength', '6')
   })
 
@@ -122,8 +113,10 @@ describe('输入签到码', () => {
     const post = calls.find((call) => call.method === 'POST')
     expect(post?.body).toEqual({ sessionId: 5, shortCode: '482913' })
     expect(post?.headers['Idempotency-Key']).toMatch(/^[\x21-\x7e]{8,100}$/)
-    expect(resultOf(redirectTo)).toEqual({
-      kind: 'done',
+    // The link names the session only; the server's answer waits in memory for the result page.
+    expect(resultOf(redirectTo)).toEqual({ kind: 'done', sessionId: 5 })
+    expect(recalledCheckin(5)).toEqual({
+      sessionId: 5,
       status: 'present',
       pointsAwarded: 5,
       courseTitle: '党务工作者培训班',
@@ -150,10 +143,9 @@ describe('输入签到码', () => {
 
   it('says so when no session is open, and marks one I already signed in to', async () => {
     fakeApi({
-      'GET /api/courses': { status: 200, body: { items: [course()], nextCursor: null } },
-      'GET /api/courses/3': {
+      'GET /api/sessions': {
         status: 200,
-        body: courseDetail({ sessions: [session({ myAttendance: 'present' })] }),
+        body: { items: [sessionItem({ myAttendance: 'present' })], nextCursor: null },
       },
     })
     const { container } = openPage()
@@ -162,7 +154,7 @@ describe('输入签到码', () => {
     )
     expect(container.querySelector('.checkin-enter__session')).toHaveAttribute('aria-checked', 'false')
 
-    fakeApi({ 'GET /api/courses': { status: 200, body: { items: [], nextCursor: null } } })
+    fakeApi({ 'GET /api/sessions': { status: 200, body: { items: [], nextCursor: null } } })
     const other = openPage()
     expect(await screen.findByText('现在没有正在签到的培训')).toBeInTheDocument()
     other.unmount()

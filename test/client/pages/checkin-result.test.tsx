@@ -1,10 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
+import type { CheckinResult } from '../../../types/api'
 import CheckinResultPage from '@/packages/checkin/result'
+import { rememberCheckin } from '@/stores/checkin-results'
 import { saveSession } from '@/stores/session'
 import { checkinResultQuery, type CheckinOutcome } from '@/utils/checkin'
 import { APP_EVENTS } from '@/utils/events'
+import { sessionDetail } from '../course-fixtures'
+import { fakeApi } from '../fake-fetch'
 import { member } from '../fixtures'
 
 /** Opens the page as the router would: with the query the check-in flow built. */
@@ -23,14 +27,19 @@ describe('签到结果', () => {
   })
   afterEach(() => jest.restoreAllMocks())
 
-  it('签到成功 with the points gained, the course and the time', () => {
-    const { container } = openPage({
-      kind: 'done',
-      status: 'present',
-      pointsAwarded: 5,
-      courseTitle: '党务工作者培训班',
-      checkedInAt: '2026-11-24T05:52:00.000Z',
-    })
+  const answer = (overrides: Partial<CheckinResult> = {}): CheckinResult => ({
+    sessionId: 5,
+    courseTitle: '党务工作者培训班',
+    checkedInAt: '2026-11-24T05:52:00.000Z',
+    status: 'present',
+    pointsAwarded: 5,
+    offline: false,
+    ...overrides,
+  })
+
+  it('签到成功 with the points gained, the course and the time, as the server answered', () => {
+    rememberCheckin(answer())
+    const { container } = openPage({ kind: 'done', sessionId: 5 })
     expect(title(container)).toHaveTextContent(/^签到成功$/)
     expect(container.querySelector('.checkin-result__points')).toHaveTextContent('积分 +5')
     expect(container.querySelector('.checkin-result__course')).toHaveTextContent('党务工作者培训班')
@@ -39,27 +48,52 @@ describe('签到结果', () => {
   })
 
   it('迟到 says so, still with the points', () => {
-    const { container } = openPage({
-      kind: 'done',
-      status: 'late',
-      pointsAwarded: 3,
-      courseTitle: '党务工作者培训班',
-      checkedInAt: '2026-11-24T06:15:00.000Z',
-    })
+    rememberCheckin(answer({ sessionId: 6, status: 'late', pointsAwarded: 3 }))
+    const { container } = openPage({ kind: 'done', sessionId: 6 })
     expect(title(container)).toHaveTextContent(/^迟到$/)
     expect(container.querySelector('.checkin-result__points')).toHaveTextContent('积分 +3')
     expect(container).toHaveTextContent('开始10分钟后签到记为迟到')
   })
 
-  it('no points line when none were given', () => {
-    const { container } = openPage({
-      kind: 'done',
-      status: 'present',
-      pointsAwarded: 0,
-      courseTitle: '党务工作者培训班',
-      checkedInAt: '2026-11-24T05:52:00.000Z',
-    })
+  it('a sign-in that arrived after its code expired: 已提交，待书记确认, no points', () => {
+    rememberCheckin(answer({ sessionId: 7, status: 'pending', pointsAwarded: 0, offline: true }))
+    const { container } = openPage({ kind: 'done', sessionId: 7 })
+    expect(title(container)).toHaveTextContent(/^待书记确认$/)
+    expect(container).toHaveTextContent('已提交，待书记确认')
     expect(container.querySelector('.checkin-result__points')).toBeNull()
+  })
+
+  it('after a reload asks the server what it recorded', async () => {
+    fakeApi({
+      'GET /api/sessions/8': {
+        status: 200,
+        body: sessionDetail({
+          id: 8,
+          myCheckin: {
+            status: 'late',
+            checkedInAt: '2026-11-24T06:15:00.000Z',
+            offline: false,
+            pointsAwarded: 3,
+          },
+        }),
+      },
+    })
+    const { container } = openPage({ kind: 'done', sessionId: 8 })
+    await waitFor(() => expect(title(container)).toHaveTextContent(/^迟到$/))
+    expect(container.querySelector('.checkin-result__points')).toHaveTextContent('积分 +3')
+  })
+
+  it('never shows 签到成功 from a link alone: no record on the server, no success', async () => {
+    fakeApi({ 'GET /api/sessions/9': { status: 200, body: sessionDetail({ id: 9, myCheckin: null }) } })
+    ;(Current as { router: unknown }).router = {
+      params: { outcome: 'done', session: '9', status: 'present', points: '5', course: '党务工作者培训班' },
+      path: '/packages/checkin/result/index',
+    }
+    const { container } = render(<CheckinResultPage />)
+    await waitFor(() => expect(title(container)).toHaveTextContent(/^没有签到记录$/))
+    expect(container).not.toHaveTextContent('签到成功')
+    expect(container.querySelector('.checkin-result__points')).toBeNull()
+    expect(container.querySelector('.checkin-result__again')).not.toBeNull()
   })
 
   it.each([
@@ -82,13 +116,15 @@ describe('签到结果', () => {
     expect(container).toHaveTextContent('你不在本课程的范围内')
   })
 
-  it('已离线保存，联网后自动提交 — and the answer replaces it once the queue is sent', () => {
+  it('已离线保存，联网后自动提交 — and the server’s answer replaces it once the queue is sent', () => {
     const { container } = openPage({ kind: 'queued', key: 'k-1', scannedAt: '2026-11-24T05:52:00.000Z' })
     expect(title(container)).toHaveTextContent(/^已离线保存$/)
     expect(container).toHaveTextContent('已离线保存，联网后自动提交')
     expect(screen.getByText('立即重试提交')).toBeInTheDocument()
 
     act(() => {
+      // The queue keeps each answer before it announces them (stores/offline-checkins).
+      rememberCheckin(answer({ sessionId: 10, offline: true }))
       Taro.eventCenter.trigger(APP_EVENTS.offlineCheckinsSettled, [
         {
           kind: 'done',
@@ -98,14 +134,7 @@ describe('签到结果', () => {
             idempotencyKey: 'k-1',
             userId: 7,
           },
-          result: {
-            sessionId: 5,
-            courseTitle: '党务工作者培训班',
-            checkedInAt: '2026-11-24T05:52:00.000Z',
-            status: 'present',
-            pointsAwarded: 5,
-            offline: true,
-          },
+          result: answer({ sessionId: 10, offline: true }),
         },
       ])
     })

@@ -173,6 +173,21 @@ describe('签到大屏', () => {
     expect(feedCalls[1].url).toContain('since=11')
   })
 
+  it('shows no code outside the sign-in window, with the server’s word on when it opens', async () => {
+    fakeApi({
+      'GET /api/sessions/5': { status: 200, body: sessionDetail() },
+      'GET /api/sessions/5/checkin-code': {
+        status: 422,
+        body: { error: { code: 'CHECKIN_CLOSED', message: '不在签到时间:签到将于 11月24日 13:30 开始' } },
+      },
+      'GET /api/sessions/5/checkins': { status: 200, body: feed() },
+    })
+    const { container } = openPage()
+    await waitFor(() => expect(container).toHaveTextContent('不在签到时间，暂无签到码'))
+    expect(container).toHaveTextContent('签到将于 11月24日 13:30 开始')
+    expect(qr(container)).toBeNull()
+  })
+
   it('tells a member without the right to the screen, instead of a code', async () => {
     fakeApi({
       'GET /api/sessions/5': { status: 200, body: sessionDetail({ canManage: false }) },

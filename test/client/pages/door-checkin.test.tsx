@@ -2,9 +2,8 @@ import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import AttendeesPage from '@/packages/admin/attendees'
-import { saveSession } from '@/stores/session'
 import { fakeApi } from '../fake-fetch'
-import { eventDetail, secretary } from '../fixtures'
+import { eventDetail, secretary, signIn } from '../fixtures'
 
 const PAYLOAD = 'REDE1.WzcsMTc2NDA1MjQwMF0.c2lnbmF0dXJl'
 
@@ -29,7 +28,7 @@ function paste(container: HTMLElement, value: string) {
 
 describe('扫码签到 at the event door', () => {
   beforeEach(() => {
-    saveSession('token-2', secretary)
+    signIn('token-2', secretary)
     jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'reLaunch:ok' })
     jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
     const original = console.error

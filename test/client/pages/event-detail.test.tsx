@@ -3,10 +3,9 @@ import { Current } from '@tarojs/runtime'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { EventDetail } from '../../../types/api'
 import EventDetailPage from '@/packages/event/detail'
-import { saveSession } from '@/stores/session'
 import { APP_EVENTS } from '@/utils/events'
 import { fakeApi, type FakeResponse } from '../fake-fetch'
-import { eventDetail, member } from '../fixtures'
+import { eventDetail, member, signIn } from '../fixtures'
 
 function openPage(id: number) {
   ;(Current as { router: unknown }).router = {
@@ -24,7 +23,7 @@ describe('活动详情', () => {
   let showModal: jest.SpyInstance
 
   beforeEach(() => {
-    saveSession('token-1', member)
+    signIn('token-1', member)
     showToast = jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
     showModal = jest
       .spyOn(Taro, 'showModal')

@@ -2,9 +2,8 @@ import Taro from '@tarojs/taro'
 import { Current } from '@tarojs/runtime'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import EventEditPage from '@/packages/admin/event-edit'
-import { saveSession } from '@/stores/session'
 import { fakeApi } from '../fake-fetch'
-import { eventDetail, member, secretary } from '../fixtures'
+import { eventDetail, member, secretary, signIn } from '../fixtures'
 
 function fire(element: Element, type: string, value: string | number) {
   fireEvent(element, new CustomEvent(type, { bubbles: true, detail: { value } }))
@@ -16,6 +15,12 @@ function pickers(container: HTMLElement, field: string) {
 }
 
 describe('发布活动', () => {
+  const CATEGORIES = [
+    { code: 'roadshow', name: '红色路演' },
+    { code: 'salon', name: '青创沙龙' },
+    { code: 'other', name: '其他' },
+  ]
+
   beforeEach(() => {
     jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'reLaunch:ok' })
     jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
@@ -31,13 +36,18 @@ describe('发布活动', () => {
   afterEach(() => jest.restoreAllMocks())
 
   it('a secretary publishes an event for the branch, times sent in UTC', async () => {
-    saveSession('token-2', secretary)
+    signIn('token-2', secretary)
     ;(Current as { router: unknown }).router = { params: {}, path: '/packages/admin/event-edit/index' }
     const calls = fakeApi({
+      'GET /api/categories': { status: 200, body: CATEGORIES },
       'POST /api/events': { status: 201, body: eventDetail({ id: 40, canManage: true }) },
     })
     const { container } = render(<EventEditPage />)
     expect(screen.getByText('本支部：云栈科技党支部')).toBeInTheDocument()
+    // The categories are the server's.
+    await waitFor(() =>
+      expect(container.querySelector('.event-form__category')).toHaveTextContent('青创沙龙'),
+    )
 
     fire(container.querySelector('.event-form__title') as Element, 'input', '青创沙龙第九期')
     fire(container.querySelector('.event-form__venue') as Element, 'input', '创新驿站路演厅')
@@ -62,22 +72,49 @@ describe('发布活动', () => {
       startsAt: '2026-12-01T06:00:00.000Z',
       endsAt: '2026-12-01T08:30:00.000Z',
       capacity: 40,
-      branchId: 3,
     })
   })
 
-  it('says what is missing before asking the server', async () => {
-    saveSession('token-2', secretary)
+  it('leaves times that make no sense to the server, and shows its reason', async () => {
+    signIn('token-2', secretary)
     ;(Current as { router: unknown }).router = { params: {}, path: '/packages/admin/event-edit/index' }
-    const calls = fakeApi({})
+    const calls = fakeApi({
+      'GET /api/categories': { status: 200, body: CATEGORIES },
+      'POST /api/events': {
+        status: 400,
+        body: { error: { code: 'VALIDATION_FAILED', message: 'body/endsAt 必须晚于开始时间 startsAt' } },
+      },
+    })
+    const { container } = render(<EventEditPage />)
+    fire(container.querySelector('.event-form__title') as Element, 'input', '青创沙龙第九期')
+    fire(container.querySelector('.event-form__venue') as Element, 'input', '创新驿站路演厅')
+    const [startDate, startTime] = pickers(container, 'event-form__starts')
+    fire(startDate, 'change', '2026-12-01')
+    fire(startTime, 'change', '16:00')
+    const [endDate, endTime] = pickers(container, 'event-form__ends')
+    fire(endDate, 'change', '2026-12-01')
+    fire(endTime, 'change', '14:00')
+    fireEvent.click(screen.getByText('发布活动'))
+    await waitFor(() => expect(calls.some((call) => call.method === 'POST')).toBe(true))
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: 'body/endsAt 必须晚于开始时间 startsAt' }),
+      ),
+    )
+  })
+
+  it('says what is missing before asking the server', async () => {
+    signIn('token-2', secretary)
+    ;(Current as { router: unknown }).router = { params: {}, path: '/packages/admin/event-edit/index' }
+    const calls = fakeApi({ 'GET /api/categories': { status: 200, body: CATEGORIES } })
     render(<EventEditPage />)
     fireEvent.click(screen.getByText('发布活动'))
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写活动名称' }))
-    expect(calls).toHaveLength(0)
+    expect(calls.filter((call) => call.method === 'POST')).toHaveLength(0)
   })
 
   it('edits an event with its current values', async () => {
-    saveSession('token-2', secretary)
+    signIn('token-2', secretary)
     ;(Current as { router: unknown }).router = {
       params: { id: '12' },
       path: '/packages/admin/event-edit/index',
@@ -100,7 +137,7 @@ describe('发布活动', () => {
   })
 
   it('is only for organisers', () => {
-    saveSession('token-1', member)
+    signIn('token-1', member)
     render(<EventEditPage />)
     expect(screen.getByText('仅支部书记和园区管理员可以发布活动')).toBeInTheDocument()
   })

@@ -1,15 +1,14 @@
 import Taro from '@tarojs/taro'
 import { render, screen, waitFor } from '@testing-library/react'
 import HomePage from '@/pages/home'
-import { saveSession } from '@/stores/session'
 import { fakeApi } from '../fake-fetch'
-import { announcement, member } from '../fixtures'
+import { announcement, member, signIn } from '../fixtures'
 
 describe('首页', () => {
   let setTabBarBadge: jest.SpyInstance
 
   beforeEach(() => {
-    saveSession('token-1', member)
+    signIn('token-1', member)
     setTabBarBadge = jest.spyOn(Taro, 'setTabBarBadge').mockResolvedValue({ errMsg: 'setTabBarBadge:ok' })
     jest.spyOn(Taro, 'removeTabBarBadge').mockResolvedValue({ errMsg: 'removeTabBarBadge:ok' })
     jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'reLaunch:ok' })

@@ -3,35 +3,21 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import MePage from '@/pages/me'
 import { saveSession } from '@/stores/session'
 import { fakeApi } from '../fake-fetch'
-import { event, member, secretary } from '../fixtures'
-import { courseDetail, pointsEntry } from '../points-fixtures'
+import type { Me } from '../../../types/api'
+import { member, meSummary, secretary } from '../fixtures'
 
-function memberApi(overrides: Record<string, { status: number; body?: unknown }> = {}) {
-  const { sessions: _sessions, materials: _materials, canManage: _canManage, ...course } = courseDetail()
+function memberApi(overrides: Record<string, { status: number; body?: unknown }> = {}, user: Me = member) {
   return fakeApi({
-    'GET /api/me': { status: 200, body: member },
-    // The ledger page holds one entry worth 1, yet the server says 42 in all and 3 today: the
-    // page must show what the server says, never add entries up itself.
-    'GET /api/me/points': {
+    'GET /api/me': { status: 200, body: user },
+    // The server's own sums: the page shows them, never adds anything up itself.
+    'GET /api/me/summary': {
       status: 200,
-      body: { total: 42, today: 3, items: [pointsEntry({ delta: 1 })], nextCursor: 'next' },
+      body: meSummary(user, {
+        points: { total: 42, today: 3 },
+        signups: { confirmed: 2, waitlisted: 1 },
+        courses: { enrolled: 1 },
+      }),
     },
-    'GET /api/me/signups': {
-      status: 200,
-      body: {
-        items: [
-          { event: event({ id: 1 }), status: 'confirmed' },
-          { event: event({ id: 2 }), status: 'confirmed' },
-          { event: event({ id: 3 }), status: 'waitlisted', position: 2 },
-        ],
-        nextCursor: null,
-      },
-    },
-    'GET /api/courses': {
-      status: 200,
-      body: { items: [course, { ...course, id: 5, enrolled: false }], nextCursor: null },
-    },
-    'GET /api/health-packages': { status: 200, body: { items: [], nextCursor: null } },
     ...overrides,
   })
 }
@@ -52,7 +38,8 @@ describe('我的: one place for a member’s things', () => {
     const { container } = render(<MePage />)
     await waitFor(() => expect(container.querySelector('.me-points__total')).toHaveTextContent('42'))
     expect(container.querySelector('.me-points__today')).toHaveTextContent('今日 +3')
-    expect(calls.some((call) => call.url.includes('/api/me/points'))).toBe(true)
+    // 我的 in two requests: the profile and its summary.
+    expect(calls.map((call) => call.url).sort()).toEqual(['/api/me', '/api/me/summary'])
 
     fireEvent.click(screen.getByText('积分明细'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/me/points/index' })
@@ -60,7 +47,7 @@ describe('我的: one place for a member’s things', () => {
 
   it('shows the profile’s total until the points summary answers, and no today figure', async () => {
     saveSession('token-7', member)
-    memberApi({ 'GET /api/me/points': { status: 500 } })
+    memberApi({ 'GET /api/me/summary': { status: 500 } })
     const { container } = render(<MePage />)
     await screen.findByText('我的党员名片')
     await waitFor(() => expect(container.querySelector('.me-points__total')).toHaveTextContent('35'))
@@ -91,7 +78,7 @@ describe('我的: one place for a member’s things', () => {
 
   it('gives secretaries 名片核验 and 支部数据', async () => {
     saveSession('token-2', secretary)
-    memberApi({ 'GET /api/me': { status: 200, body: secretary } })
+    memberApi({}, secretary)
     render(<MePage />)
     fireEvent.click(await screen.findByText('名片核验'))
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/admin/card-verify/index' })

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import MePage from '@/pages/me'
 import { saveSession } from '@/stores/session'
 import { fakeApi } from '../fake-fetch'
-import { ceo, healthPackage, member, parkAdmin, secretary } from '../fixtures'
+import { ceo, healthPackage, member, meSummary, parkAdmin, secretary } from '../fixtures'
 
 describe('我的', () => {
   let navigateTo: jest.SpyInstance
@@ -27,16 +27,13 @@ describe('我的', () => {
     let claimed = false
     const calls = fakeApi({
       'GET /api/me': { status: 200, body: ceo },
-      'GET /api/health-packages': () => ({
+      'GET /api/me/summary': () => ({
         status: 200,
-        body: {
-          items: [
-            claimed
-              ? healthPackage({ remaining: 5, myClaim: { code: 'AB3DEF7H', status: 'claimed' } })
-              : healthPackage(),
-          ],
-          nextCursor: null,
-        },
+        body: meSummary(ceo, {
+          healthPackage: claimed
+            ? healthPackage({ remaining: 5, myClaim: { code: 'AB3DEF7H', status: 'claimed' } })
+            : healthPackage(),
+        }),
       }),
       'POST /api/health-packages/1/claim': () => {
         claimed = true
@@ -67,9 +64,11 @@ describe('我的', () => {
     let gone = false
     fakeApi({
       'GET /api/me': { status: 200, body: ceo },
-      'GET /api/health-packages': () => ({
+      'GET /api/me/summary': () => ({
         status: 200,
-        body: { items: [healthPackage({ remaining: gone ? 0 : 1 })], nextCursor: null },
+        body: meSummary(ceo, {
+          healthPackage: healthPackage(gone ? { remaining: 0, status: 'sold_out' } : { remaining: 1 }),
+        }),
       }),
       'POST /api/health-packages/1/claim': () => {
         gone = true
@@ -89,12 +88,11 @@ describe('我的', () => {
     saveSession('token-1', member)
     fakeApi({
       'GET /api/me': { status: 200, body: member },
-      'GET /api/health-packages': {
+      'GET /api/me/summary': {
         status: 200,
-        body: {
-          items: [healthPackage({ eligible: false, ineligibleReason: '仅限园区企业党员CEO领取' })],
-          nextCursor: null,
-        },
+        body: meSummary(member, {
+          healthPackage: healthPackage({ eligible: false, ineligibleReason: '仅限园区企业党员CEO领取' }),
+        }),
       },
     })
     const { container } = render(<MePage />)
@@ -109,7 +107,7 @@ describe('我的', () => {
     saveSession('token-2', secretary)
     fakeApi({
       'GET /api/me': { status: 200, body: secretary },
-      'GET /api/health-packages': { status: 200, body: { items: [], nextCursor: null } },
+      'GET /api/me/summary': { status: 200, body: meSummary(secretary) },
     })
     const first = render(<MePage />)
     expect(await screen.findByText('发布活动')).toBeInTheDocument()
@@ -120,7 +118,7 @@ describe('我的', () => {
     saveSession('token-9', parkAdmin)
     fakeApi({
       'GET /api/me': { status: 200, body: parkAdmin },
-      'GET /api/health-packages': { status: 200, body: { items: [healthPackage()], nextCursor: null } },
+      'GET /api/me/summary': { status: 200, body: meSummary(parkAdmin, { healthPackage: healthPackage() }) },
     })
     render(<MePage />)
     fireEvent.click(await screen.findByText('核销取件码'))

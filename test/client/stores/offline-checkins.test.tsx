@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import CheckinEnterPage from '@/packages/checkin/enter'
-import { useOfflineCheckins } from '@/hooks/use-offline-checkins'
+import { offlineOutcomeMessage, useOfflineCheckins } from '@/hooks/use-offline-checkins'
 import { checkIn, flushOfflineCheckins, queuedCheckins, type QueuedCheckin } from '@/stores/offline-checkins'
 import type * as OfflineStore from '@/stores/offline-checkins'
 import { saveSession } from '@/stores/session'
 import { APP_EVENTS } from '@/utils/events'
 import { fakeApi, offline, type FakeResponse, type RecordedCall } from '../fake-fetch'
-import { CHECKIN_NOW, course, courseDetail } from '../course-fixtures'
+import { CHECKIN_NOW, sessionItem } from '../course-fixtures'
 import { member } from '../fixtures'
 
 const STORAGE_KEY = 'red-e-park:offline-checkins'
@@ -64,8 +64,7 @@ describe('离线签到队列', () => {
   it('keeps a sign-in made offline across a restart and sends it exactly once when the network is back', async () => {
     // 1. At the door: the member types the short code, and the venue Wi-Fi drops the request.
     const firstCalls = fakeApi({
-      'GET /api/courses': { status: 200, body: { items: [course()], nextCursor: null } },
-      'GET /api/courses/3': { status: 200, body: courseDetail() },
+      'GET /api/sessions': { status: 200, body: { items: [sessionItem()], nextCursor: null } },
       'POST /api/checkins': networkDown,
     })
     const page = render(<CheckinEnterPage />)
@@ -208,6 +207,19 @@ describe('离线签到队列', () => {
       ),
     )
     app.unmount()
+  })
+
+  it('says honestly when a queued sign-in arrived too late to count on its own: 待书记确认', async () => {
+    offline()
+    await checkIn({ code: 'AQAAAAUDnKQj9mI2c0Xo1u7aVgWx' })
+    fakeApi({
+      'POST /api/checkins': (call) => {
+        const answer = accepted(call)
+        return { ...answer, body: { ...(answer.body as object), status: 'pending', pointsAwarded: 0 } }
+      },
+    })
+    const outcomes = await flushOfflineCheckins()
+    expect(offlineOutcomeMessage(outcomes)).toBe('离线签到已提交，待书记确认')
   })
 
   it('never sends another member’s queued sign-in under my login', async () => {

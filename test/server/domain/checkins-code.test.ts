@@ -80,9 +80,17 @@ describe('rotating sign-in codes', () => {
     const { code, shortCode } = issueCode(keys, 42, at(T0))
     const expiry = Math.floor(T0 / SLOT_MS) * SLOT_MS + CODE_TTL_MS
 
-    it('accepts a live code and says when the member was there', () => {
-      expect(verifyCheckinCode(keys, { code }, at(T0))).toEqual({ sessionId: 42, at: T0, offline: false })
-      expect(verifyCheckinCode(keys, { code }, at(expiry))).toMatchObject({ sessionId: 42, at: expiry })
+    const slotStart = expiry - CODE_TTL_MS
+
+    it('accepts a live code until its expiry, saying when it was on the screen', () => {
+      expect(verifyCheckinCode(keys, { code }, at(T0))).toEqual({
+        sessionId: 42,
+        codeAt: slotStart,
+        pending: false,
+        offline: false,
+        scannedAt: null,
+      })
+      expect(verifyCheckinCode(keys, { code }, at(expiry))).toMatchObject({ sessionId: 42, pending: false })
       expect(verifyCheckinCode(keys, { sessionId: 42, shortCode }, at(T0 + 15 * SECOND))).toMatchObject({
         sessionId: 42,
       })
@@ -106,16 +114,25 @@ describe('rotating sign-in codes', () => {
       )
     })
 
-    it('judges an offline sign-in at its scan time, within 10 minutes of the expiry', () => {
+    it('makes an offline sign-in that arrives after the expiry pending, up to 10 minutes later', () => {
       const scannedAt = new Date(T0 + 5 * SECOND).toISOString()
-      expect(verifyCheckinCode(keys, { code, scannedAt }, at(expiry + 9 * MINUTE))).toEqual({
-        sessionId: 42,
-        at: T0 + 5 * SECOND,
+      expect(verifyCheckinCode(keys, { code, scannedAt }, at(expiry))).toMatchObject({
+        pending: false,
         offline: true,
       })
-      expect(failure(() => verifyCheckinCode(keys, { code, scannedAt }, at(expiry + 11 * MINUTE))).code).toBe(
-        'CODE_EXPIRED',
-      )
+      expect(verifyCheckinCode(keys, { code, scannedAt }, at(expiry + 1))).toEqual({
+        sessionId: 42,
+        codeAt: slotStart,
+        pending: true,
+        offline: true,
+        scannedAt: T0 + 5 * SECOND,
+      })
+      expect(verifyCheckinCode(keys, { code, scannedAt }, at(expiry + 10 * MINUTE)).pending).toBe(true)
+      expect(
+        failure(() => verifyCheckinCode(keys, { code, scannedAt }, at(expiry + 10 * MINUTE + 1))).code,
+      ).toBe('CODE_EXPIRED')
+      // Without a scan time an expired code is simply expired.
+      expect(failure(() => verifyCheckinCode(keys, { code }, at(expiry + 1))).code).toBe('CODE_EXPIRED')
       // Scanned after the code died, or "before" it existed, or in the future.
       const late = new Date(expiry + SECOND).toISOString()
       expect(

@@ -4,6 +4,7 @@ import * as eventsHealth from './0002_events_health'
 import * as courses from './0003_courses'
 import * as points from './0004_points'
 import * as hardening from './0005_hardening'
+import * as checkinPending from './0006_checkin_pending'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_courses': courses,
   '0004_points': points,
   '0005_hardening': hardening,
+  '0006_checkin_pending': checkinPending,
 }

@@ -1,4 +1,6 @@
 import type { Announcement, AnnouncementDetail, Scope } from '../../schemas'
+import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
+import { refOf } from '../organisation/mapper'
 
 const SUMMARY_LENGTH = 60
 /** Characters fetched for a summary: enough to fill one after collapsing whitespace. */
@@ -34,10 +36,7 @@ function base(row: Omit<AnnouncementListRow, 'body_head'>, body: string) {
     title: row.title,
     summary: summarize(body),
     scope: row.scope,
-    branch:
-      row.branch_id !== null && row.branch_name !== null
-        ? { id: row.branch_id, name: row.branch_name }
-        : null,
+    branch: refOf(row.branch_id, row.branch_name),
     pinned: row.pinned === 1,
     publishedAt: row.published_at,
     read: row.read_by_viewer !== null,
@@ -59,23 +58,15 @@ export interface FeedPosition {
   id: number
 }
 
-export function encodeCursor(position: FeedPosition): string {
-  return Buffer.from(JSON.stringify([position.pinned, position.publishedAt, position.id])).toString(
-    'base64url',
-  )
+export function encodeFeedCursor(position: FeedPosition): string {
+  return encodeCursor([position.pinned, position.publishedAt, position.id])
 }
 
-/** The position a cursor names, or null when it was not made by encodeCursor. */
-export function decodeCursor(cursor: string): FeedPosition | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (!Array.isArray(value) || value.length !== 3) return null
-    const [pinned, publishedAt, id] = value as unknown[]
-    if ((pinned !== 0 && pinned !== 1) || typeof publishedAt !== 'string' || !Number.isSafeInteger(id))
-      return null
-    if (Number.isNaN(Date.parse(publishedAt))) return null
-    return { pinned, publishedAt, id: id as number }
-  } catch {
-    return null
-  }
+/** The position a cursor names, or null when it was not made by encodeFeedCursor. */
+export function decodeFeedCursor(cursor: string): FeedPosition | null {
+  const value = decodeCursor(cursor)
+  if (!value || value.length !== 3) return null
+  const [pinned, publishedAt, id] = value
+  if ((pinned !== 0 && pinned !== 1) || !isIsoTime(publishedAt) || !isId(id)) return null
+  return { pinned, publishedAt, id }
 }

@@ -1,6 +1,8 @@
-import { forbidden, validationFailed } from '../../errors'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/types'
+import { validationFailed } from '../../errors'
 import type { Scope } from '../../schemas'
-import type { CurrentUser } from '../users/mapper'
+import { branchToActFor, type Viewer } from '../access'
 
 export interface PublishTarget {
   scope: Scope
@@ -8,25 +10,27 @@ export interface PublishTarget {
 }
 
 /**
- * Who may publish where: a park admin anywhere, a secretary only to their own branch.
- * A branch notice without `branchId` goes to the publisher's own branch.
+ * Where a notice goes: park-wide (park admins only), or one branch — the publisher's own unless a
+ * park admin names another. A branch notice without `branchId` goes to the publisher's own branch.
  */
-export function resolvePublishTarget(
-  user: CurrentUser,
+export async function publishTarget(
+  db: Kysely<Database>,
+  viewer: Viewer,
   request: { scope: Scope; branchId?: number | undefined },
-): PublishTarget {
-  const isParkAdmin = user.roles.includes('park_admin')
-  const isSecretary = user.roles.includes('secretary')
-  if (!isParkAdmin && !isSecretary) throw forbidden('只有支部书记或园区管理员可以发布通知')
-
+): Promise<PublishTarget> {
+  const action = { verb: '发布', noun: '通知' }
   if (request.scope === 'park') {
-    if (!isParkAdmin) throw forbidden('只有园区管理员可以发布园区通知')
-    if (request.branchId !== undefined) throw validationFailed('body/branchId 园区通知不能指定支部')
+    if (request.branchId !== undefined && viewer.parkAdmin) {
+      throw validationFailed('body/branchId 园区通知不能指定支部')
+    }
+    await branchToActFor(db, viewer, null, action)
     return { scope: 'park', branchId: null }
   }
-
-  const branchId = request.branchId ?? user.branch?.id ?? null
-  if (branchId === null) throw validationFailed('body/branchId 不能为空:支部通知需要指定支部')
-  if (!isParkAdmin && branchId !== user.branch?.id) throw forbidden('只能向本支部发布通知')
-  return { scope: 'branch', branchId }
+  const requested = request.branchId ?? viewer.branchId
+  if (requested === null) {
+    await branchToActFor(db, viewer, undefined, action)
+    throw validationFailed('body/branchId 不能为空:支部通知需要指定支部')
+  }
+  const branch = await branchToActFor(db, viewer, requested, action)
+  return { scope: 'branch', branchId: branch?.id ?? null }
 }

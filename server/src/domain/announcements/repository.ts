@@ -1,39 +1,28 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import type { Announcement, AnnouncementDetail, PageOf, Scope } from '../../schemas'
+import { addressedTo, visibleTo, type Viewer } from '../access'
+import { pageFrom } from '../cursor'
 import {
   SUMMARY_SOURCE_LENGTH,
-  encodeCursor,
+  encodeFeedCursor,
   toAnnouncement,
   toAnnouncementDetail,
   type FeedPosition,
 } from './mapper'
 
-/** Whose feed is being read: park-wide notices, the viewer's own branch, and what they wrote. */
-export interface Viewer {
-  id: number
-  branchId: number | null
-}
-
-type FeedScope = ExpressionBuilder<Database & { a: Database['announcements'] }, 'a'>
-
-function visibleTo(viewer: Viewer) {
-  return (eb: FeedScope) =>
-    eb.or([
-      eb('a.scope', '=', 'park'),
-      ...(viewer.branchId !== null ? [eb('a.branch_id', '=', viewer.branchId)] : []),
-      eb('a.author_id', '=', viewer.id),
-    ])
-}
-
-function selectFeed(db: Kysely<Database>, viewer: Viewer) {
+/**
+ * Notices with their branch and whether the viewer has read them. The feed and the unread badge are
+ * what is addressed to the viewer (park-wide and their branch's); a single notice opens for anyone
+ * who may see it (park admins: every branch's).
+ */
+function selectNotices(db: Kysely<Database>, viewer: Viewer) {
   return db
     .selectFrom('announcements as a')
     .leftJoin('branches as b', 'b.id', 'a.branch_id')
     .leftJoin('announcement_reads as r', (join) =>
       join.onRef('r.announcement_id', '=', 'a.id').on('r.user_id', '=', viewer.id),
     )
-    .where(visibleTo(viewer))
     .select([
       'a.id',
       'a.title',
@@ -52,9 +41,9 @@ export async function listAnnouncements(
   page: { limit: number; after: FeedPosition | null },
 ): Promise<PageOf<Announcement>> {
   const { after } = page
-  let query = selectFeed(db, viewer).select(
-    sql<string>`substr(${sql.ref('a.body')}, 1, ${sql.lit(SUMMARY_SOURCE_LENGTH)})`.as('body_head'),
-  )
+  let query = selectNotices(db, viewer)
+    .where(addressedTo(viewer, 'a.branch_id'))
+    .select(sql<string>`substr(${sql.ref('a.body')}, 1, ${sql.lit(SUMMARY_SOURCE_LENGTH)})`.as('body_head'))
   if (after) {
     query = query.where((eb) =>
       eb.or([
@@ -75,19 +64,15 @@ export async function listAnnouncements(
     .limit(page.limit + 1)
     .execute()
 
-  const items = rows.slice(0, page.limit)
-  const last = items[items.length - 1]
-  const nextCursor =
-    rows.length > page.limit && last
-      ? encodeCursor({ pinned: last.pinned, publishedAt: last.published_at, id: last.id })
-      : null
-  return { items: items.map(toAnnouncement), nextCursor }
+  return pageFrom(rows, page.limit, toAnnouncement, (row) =>
+    encodeFeedCursor({ pinned: row.pinned, publishedAt: row.published_at, id: row.id }),
+  )
 }
 
 export async function countUnread(db: Kysely<Database>, viewer: Viewer): Promise<number> {
   const row = await db
     .selectFrom('announcements as a')
-    .where(visibleTo(viewer))
+    .where(addressedTo(viewer, 'a.branch_id'))
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -110,7 +95,8 @@ export async function findVisibleAnnouncement(
   viewer: Viewer,
   id: number,
 ): Promise<AnnouncementDetail | undefined> {
-  const row = await selectFeed(db, viewer)
+  const row = await selectNotices(db, viewer)
+    .where(visibleTo(viewer, 'a.branch_id'))
     .innerJoin('users as u', 'u.id', 'a.author_id')
     .select(['a.body', 'a.author_id', 'u.name as author_name'])
     .where('a.id', '=', id)
@@ -123,7 +109,7 @@ export async function markRead(
   db: Kysely<Database>,
   announcementId: number,
   userId: number,
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   const result = await db
     .insertInto('announcement_reads')
@@ -142,34 +128,27 @@ export interface NewAnnouncementInput {
   authorId: number
 }
 
-/** Publishes at once; the author counts as having read it. */
+/** Publishes at once, in the caller's transaction; the author counts as having read it. */
 export async function createAnnouncement(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   input: NewAnnouncementInput,
-  now = new Date(),
+  now: Date,
 ): Promise<number> {
   const publishedAt = now.toISOString()
-  return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('announcements')
-      .values({
-        scope: input.scope,
-        branch_id: input.scope === 'branch' ? input.branchId : null,
-        title: input.title,
-        body: input.body,
-        pinned: input.pinned ? 1 : 0,
-        author_id: input.authorId,
-        published_at: publishedAt,
-        created_at: publishedAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await markRead(trx, id, input.authorId, now)
-    return id
-  })
-}
-
-export async function branchExists(db: Kysely<Database>, branchId: number): Promise<boolean> {
-  const row = await db.selectFrom('branches').select('id').where('id', '=', branchId).executeTakeFirst()
-  return row !== undefined
+  const { id } = await trx
+    .insertInto('announcements')
+    .values({
+      scope: input.scope,
+      branch_id: input.scope === 'branch' ? input.branchId : null,
+      title: input.title,
+      body: input.body,
+      pinned: input.pinned ? 1 : 0,
+      author_id: input.authorId,
+      published_at: publishedAt,
+      created_at: publishedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await markRead(trx, id, input.authorId, now)
+  return id
 }

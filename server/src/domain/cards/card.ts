@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { MINUTE_MS, toIso } from '../park-time'
 
 /*
  * The digital member card (数字党员名片) QR: `REDE1.<claims>.<signature>`.
@@ -10,9 +11,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
  */
 
 export const CARD_PREFIX = 'REDE1'
-export const CARD_TTL_MS = 5 * 60 * 1000
+export const CARD_TTL_MS = 5 * MINUTE_MS
 /** The phone refreshes a minute before expiry, so a scanned card always has time left. */
-export const CARD_REFRESH_MS = 4 * 60 * 1000
+export const CARD_REFRESH_MS = 4 * MINUTE_MS
 
 const cardKey = (secret: string): Buffer => createHmac('sha256', secret).update('member-card').digest()
 
@@ -31,7 +32,7 @@ export function signCard(secret: string, userId: number, now: Date): SignedCard 
   const data = `${CARD_PREFIX}.${claims}`
   return {
     payload: `${data}.${sign(secret, data).toString('base64url')}`,
-    expiresAt: new Date(exp * 1000).toISOString(),
+    expiresAt: toIso(exp * 1000),
   }
 }
 

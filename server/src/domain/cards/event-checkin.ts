@@ -2,16 +2,15 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import { AppError } from '../../errors'
 import type { EventCheckinResult } from '../../schemas'
+import { checkNotSelf, type Viewer } from '../access'
 import { findManagedEvent } from '../events/repository'
-import type { EventViewer } from '../events/rules'
-import { formatParkTime } from '../park-time'
+import { formatParkTime, HOUR_MS, shiftIso } from '../park-time'
 import { awardPoints } from '../points/ledger'
 import { memberOfCard } from './verify'
 
-const HOUR = 3600 * 1000
 /** The door opens two hours before the start and stays open until two hours after the end. */
-export const EVENT_CHECKIN_LEAD_MS = 2 * HOUR
-export const EVENT_CHECKIN_GRACE_MS = 2 * HOUR
+export const EVENT_CHECKIN_LEAD_MS = 2 * HOUR_MS
+export const EVENT_CHECKIN_GRACE_MS = 2 * HOUR_MS
 
 const checkinClosed = (message: string) => new AppError(422, 'CHECKIN_CLOSED', message)
 const notConfirmed = (message: string) => new AppError(422, 'NOT_CONFIRMED', message)
@@ -24,21 +23,21 @@ const notConfirmed = (message: string) => new AppError(422, 'NOT_CONFIRMED', mes
  */
 export async function checkInByCard(
   trx: Kysely<Database>,
-  organiser: EventViewer,
+  organiser: Viewer,
   input: { eventId: number; payload: string; secret: string },
   now: Date,
 ): Promise<EventCheckinResult> {
   const event = await findManagedEvent(trx, organiser, input.eventId, { lock: true })
   const member = await memberOfCard(trx, input.secret, input.payload, now)
+  checkNotSelf(organiser, member.id)
 
   if (event.cancelled_at !== null) throw checkinClosed('活动已取消,无法签到')
-  const opensAt = Date.parse(event.starts_at) - EVENT_CHECKIN_LEAD_MS
-  if (now.getTime() < opensAt) {
-    throw checkinClosed(
-      `签到尚未开始:活动开始前 2 小时(${formatParkTime(new Date(opensAt).toISOString())})起可签到`,
-    )
+  const at = now.toISOString()
+  const opensAt = shiftIso(event.starts_at, -EVENT_CHECKIN_LEAD_MS)
+  if (at < opensAt) {
+    throw checkinClosed(`签到尚未开始:活动开始前 2 小时(${formatParkTime(opensAt)})起可签到`)
   }
-  if (now.getTime() > Date.parse(event.ends_at) + EVENT_CHECKIN_GRACE_MS) {
+  if (at > shiftIso(event.ends_at, EVENT_CHECKIN_GRACE_MS)) {
     throw checkinClosed('活动已结束,签到已关闭')
   }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import { AppError } from '../../errors'
+import { toIso } from '../park-time'
 
 /*
  * Short codes have only a million values, so wrong guesses are counted per member in the database
@@ -12,8 +13,7 @@ import { AppError } from '../../errors'
 export const WRONG_SHORT_CODES_ALLOWED = 5
 export const ATTEMPT_WINDOW_MS = 10 * 60 * 1000
 
-const windowOf = (now: Date) =>
-  new Date(Math.floor(now.getTime() / ATTEMPT_WINDOW_MS) * ATTEMPT_WINDOW_MS).toISOString()
+const windowOf = (now: Date) => toIso(Math.floor(now.getTime() / ATTEMPT_WINDOW_MS) * ATTEMPT_WINDOW_MS)
 
 /**
  * Takes a short-code attempt for the member, or answers 429 once the window's attempts are used up.
@@ -63,4 +63,74 @@ export async function returnShortCodeAttempt(
     .where('window_start', '=', windowStart)
     .where('attempts', '>', 0)
     .execute()
+}
+
+/*
+ * Every session also takes at most 30 wrong short codes a minute from all its members together
+ * (many accounts guessing at once), counted in the database. Beyond that its short codes are
+ * refused for a minute; QR codes keep working. A guess is classed wrong or right before it is
+ * answered (the check is pure computation), and a wrong one is counted before its answer goes out,
+ * so guesses sent all at once are answered 429 from the 31st on.
+ */
+
+export const SESSION_WRONG_SHORT_CODES_ALLOWED = 30
+export const SESSION_WINDOW_MS = 60 * 1000
+export const SESSION_LOCK_MS = 60 * 1000
+
+const sessionLocked = () =>
+  new AppError(429, 'RATE_LIMITED', '本场签到码输错次数过多,请 1 分钟后再试,或直接扫描大屏上的二维码')
+
+async function lockedUntil(db: Kysely<Database>, sessionId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('short_code_locks')
+    .select('locked_until')
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst()
+  return row?.locked_until ?? null
+}
+
+/** Refuses short codes for a session that had too many wrong ones in the last minute. */
+export async function checkSessionShortCodes(
+  db: Kysely<Database>,
+  sessionId: number,
+  now: Date,
+): Promise<void> {
+  const until = await lockedUntil(db, sessionId)
+  if (until !== null && until > now.toISOString()) throw sessionLocked()
+}
+
+/**
+ * Counts a wrong short code against its session. The 30th of a minute locks the session's short
+ * codes for a minute; from the 31st on the answer is 429 instead of the guess's own.
+ */
+export async function countWrongShortCode(db: Kysely<Database>, sessionId: number, now: Date): Promise<void> {
+  await checkSessionShortCodes(db, sessionId, now)
+  const at = now.toISOString()
+  const since = toIso(now.getTime() - SESSION_WINDOW_MS)
+  await db.insertInto('short_code_misses').values({ session_id: sessionId, missed_at: at }).execute()
+  await db
+    .deleteFrom('short_code_misses')
+    .where('session_id', '=', sessionId)
+    .where('missed_at', '<=', since)
+    .execute()
+  const row = await db
+    .selectFrom('short_code_misses')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('missed_at', '>', since)
+    .executeTakeFirstOrThrow()
+  const wrong = Number(row.n)
+  if (wrong < SESSION_WRONG_SHORT_CODES_ALLOWED) return
+  const until = toIso(now.getTime() + SESSION_LOCK_MS)
+  await db
+    .insertInto('short_code_locks')
+    .values({ session_id: sessionId, locked_until: until })
+    .onConflict((conflict) =>
+      conflict
+        .column('session_id')
+        .doUpdateSet({ locked_until: until })
+        .where('short_code_locks.locked_until', '<=', at),
+    )
+    .execute()
+  if (wrong > SESSION_WRONG_SHORT_CODES_ALLOWED) throw sessionLocked()
 }

@@ -9,6 +9,7 @@ const STATUS_TEXT: Record<AttendanceEntry['status'], string> = {
   late: '迟到',
   leave: '请假',
   absent: '缺席',
+  pending: '待确认',
 }
 
 function note(entry: AttendanceEntry): string | null {
@@ -18,10 +19,10 @@ function note(entry: AttendanceEntry): string | null {
 
 /** The attendance report as a spreadsheet organisers open in Excel or WPS; times in park time. */
 export function attendanceCsv(attendance: SessionAttendance): string {
-  const { present, late, leave, absent } = attendance
+  const { present, late, pending, leave, absent } = attendance
   return toCsv(
     HEADER,
-    [...present, ...late, ...leave, ...absent].map((entry) => [
+    [...present, ...late, ...pending, ...leave, ...absent].map((entry) => [
       entry.member.name,
       entry.member.branch?.name ?? '',
       STATUS_TEXT[entry.status],

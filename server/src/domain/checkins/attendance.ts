@@ -2,17 +2,14 @@ import { sql, type Kysely } from 'kysely'
 import type { CheckinStatus, Database } from '../../db/types'
 import { AppError, notFound } from '../../errors'
 import type { AttendanceEntry, CheckinFeed, ManualAttendanceBody, SessionAttendance } from '../../schemas'
-import type { SessionWithCourse } from '../courses/repository'
-import type { CourseViewer } from '../courses/rules'
-import { awardPoints } from '../points/ledger'
-import { alreadyCheckedIn, CHECKIN_OPENS_BEFORE_MS } from './rules'
-
-interface MemberRow {
-  user_id: number
-  user_name: string
-  branch_id: number | null
-  branch_name: string | null
-}
+import { checkNotSelf, type Viewer } from '../access'
+import type { SessionWithCourse } from '../courses/sessions'
+import { findMembership } from '../organisation/repository'
+import { awardAttendance, recordOf } from './checkin'
+import { toIso } from '../park-time'
+import { alreadyCheckedIn, attendanceAt, checkinClosed, checkinOpensAt, checkinStatus } from './rules'
+import { MEMBER_COLUMNS, toMemberRef, type MemberRow } from '../organisation/mapper'
+import { optionalText } from '../input'
 
 interface CheckinRow extends MemberRow {
   id: number
@@ -23,16 +20,9 @@ interface CheckinRow extends MemberRow {
   note: string | null
 }
 
-const member = (row: MemberRow): AttendanceEntry['member'] => ({
-  id: row.user_id,
-  name: row.user_name,
-  branch:
-    row.branch_id !== null && row.branch_name !== null ? { id: row.branch_id, name: row.branch_name } : null,
-})
-
 function toEntry(row: CheckinRow): AttendanceEntry {
   return {
-    member: member(row),
+    member: toMemberRef(row),
     status: row.status,
     // A leave is not a sign-in: it has no sign-in time.
     checkedInAt: row.status === 'leave' ? null : row.checked_in_at,
@@ -47,28 +37,19 @@ function selectCheckins(db: Kysely<Database>, sessionId: number) {
     .selectFrom('checkins as k')
     .innerJoin('users as u', 'u.id', 'k.user_id')
     .leftJoin('branches as b', 'b.id', 'u.branch_id')
-    .select([
-      'k.id',
-      'k.status',
-      'k.checked_in_at',
-      'k.offline',
-      'k.manual',
-      'k.note',
-      'u.id as user_id',
-      'u.name as user_name',
-      'u.branch_id',
-      'b.name as branch_name',
-    ])
+    .select(['k.id', 'k.status', 'k.checked_in_at', 'k.offline', 'k.manual', 'k.note', ...MEMBER_COLUMNS])
     .where('k.session_id', '=', sessionId)
 }
 
 /**
- * Who came: present and late in sign-in order, leave, and absent — enrolled members with neither
- * a sign-in nor a leave (while the session runs: those who have not signed in yet).
+ * Who came: present and late in sign-in order, leave, pending (waiting for an organiser), and
+ * absent — members expected at the session (enrolled before it ended, see courses/rules.ts
+ * expectedAt) with no record at all (while the session runs: those who have not signed in yet).
  */
 export async function listAttendance(
   db: Kysely<Database>,
   session: SessionWithCourse,
+  now: Date,
 ): Promise<SessionAttendance> {
   const [checkins, absent] = await Promise.all([
     selectCheckins(db, session.id).orderBy('k.checked_in_at').orderBy('k.id').execute(),
@@ -79,8 +60,9 @@ export async function listAttendance(
       .leftJoin('checkins as k', (join) =>
         join.onRef('k.user_id', '=', 'e.user_id').on('k.session_id', '=', session.id),
       )
-      .select(['u.id as user_id', 'u.name as user_name', 'u.branch_id', 'b.name as branch_name'])
+      .select(MEMBER_COLUMNS)
       .where('e.course_id', '=', session.course_id)
+      .where('e.created_at', '<', session.ends_at)
       .where('k.id', 'is', null)
       .orderBy(sql`coalesce(${sql.ref('u.branch_id')}, 0)`)
       .orderBy('u.id')
@@ -94,14 +76,17 @@ export async function listAttendance(
       endsAt: session.ends_at,
       venue: session.venue,
       lecturer: session.lecturer,
+      checkinOpensAt: toIso(checkinOpensAt(session)),
+      checkinStatus: checkinStatus(session, now.getTime()),
       courseId: session.course_id,
       courseTitle: session.course_title,
     },
     present: entries.filter((entry) => entry.status === 'present'),
     late: entries.filter((entry) => entry.status === 'late'),
     leave: entries.filter((entry) => entry.status === 'leave'),
+    pending: entries.filter((entry) => entry.status === 'pending'),
     absent: absent.map((row) => ({
-      member: member(row),
+      member: toMemberRef(row),
       status: 'absent' as const,
       checkedInAt: null,
       offline: false,
@@ -112,30 +97,60 @@ export async function listAttendance(
 }
 
 /**
- * An organiser's manual entry: a sign-in (for a member without a phone, say) or a leave (请假).
- * A leave gives way to a sign-in; anything else already recorded for the member is a conflict.
+ * Confirms a member's pending sign-in: it now counts, as present or late by when its code was on
+ * the screen, and earns its points. Returns false when there is nothing pending for the member.
+ */
+async function confirmPending(
+  trx: Kysely<Database>,
+  organiser: Viewer,
+  session: SessionWithCourse,
+  userId: number,
+  now: Date,
+): Promise<boolean> {
+  const pending = await recordOf(trx, session.id, userId)
+  if (pending?.status !== 'pending') return false
+  const status = attendanceAt(session, Date.parse(pending.checked_in_at))
+  const updated = await trx
+    .updateTable('checkins')
+    .set({ status, recorded_by: organiser.id })
+    .where('id', '=', pending.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+  if (Number(updated.numUpdatedRows) !== 1) return false
+  await awardAttendance(trx, userId, session, status, now)
+  return true
+}
+
+/**
+ * An organiser's manual entry: a sign-in (for a member without a phone, say), the confirmation of
+ * a pending one, or a leave (请假). A leave gives way to a sign-in; anything else already recorded
+ * for the member is a conflict. Nobody records their own sign-in.
  */
 export async function recordAttendance(
   trx: Kysely<Database>,
-  organiser: CourseViewer,
+  organiser: Viewer,
   session: SessionWithCourse,
   input: ManualAttendanceBody,
   now: Date,
 ): Promise<AttendanceEntry> {
-  const person = await trx
-    .selectFrom('users')
-    .select(['id', 'branch_id'])
-    .where('id', '=', input.memberId)
-    .executeTakeFirst()
+  const person = await findMembership(trx, input.memberId)
   if (!person) throw notFound('成员不存在')
-  if (session.branch_id !== null && person.branch_id !== session.branch_id) {
+  if (session.branch_id !== null && person.branchId !== session.branch_id) {
     throw new AppError(422, 'MEMBER_NOT_IN_BRANCH', '该成员不属于本课程所在支部')
   }
+  if (input.status === 'present') checkNotSelf(organiser, person.id)
   const at = now.toISOString()
-  if (input.status === 'present' && now.getTime() < Date.parse(session.starts_at) - CHECKIN_OPENS_BEFORE_MS) {
-    throw new AppError(422, 'CHECKIN_CLOSED', '签到尚未开始,暂不能补签;可先登记请假')
+  if (input.status === 'present' && now.getTime() < checkinOpensAt(session)) {
+    throw checkinClosed('签到尚未开始,暂不能补签;可先登记请假')
   }
 
+  const entry = async (id: number) =>
+    toEntry(await selectCheckins(trx, session.id).where('k.id', '=', id).executeTakeFirstOrThrow())
+  if (input.status === 'present' && (await confirmPending(trx, organiser, session, person.id, now))) {
+    const confirmed = await recordOf(trx, session.id, person.id)
+    if (!confirmed) throw new Error('a confirmed sign-in vanished')
+    return entry(confirmed.id)
+  }
   if (input.status === 'present') {
     await trx
       .deleteFrom('checkins')
@@ -154,7 +169,7 @@ export async function recordAttendance(
       scanned_at: null,
       offline: 0,
       manual: 1,
-      note: input.note?.trim() || null,
+      note: optionalText(input.note) || null,
       recorded_by: organiser.id,
       created_at: at,
     })
@@ -162,26 +177,35 @@ export async function recordAttendance(
     .returning('id')
     .executeTakeFirst()
   if (!inserted) {
-    const existing = await trx
-      .selectFrom('checkins')
-      .select('status')
-      .where('session_id', '=', session.id)
-      .where('user_id', '=', person.id)
-      .executeTakeFirst()
+    const existing = await recordOf(trx, session.id, person.id)
     if (existing?.status === 'leave') throw new AppError(409, 'ALREADY_ON_LEAVE', '该成员已登记请假')
+    if (existing?.status === 'pending') throw alreadyCheckedIn('该成员已提交签到,待确认;如需确认请点“确认”')
     throw alreadyCheckedIn('该成员已签到')
   }
-  if (input.status === 'present') {
-    await awardPoints(trx, {
-      userId: person.id,
-      rule: 'training_present',
-      objectType: 'session',
-      objectId: session.id,
-      now,
-    })
+  if (input.status === 'present') await awardAttendance(trx, person.id, session, 'present', now)
+  return entry(inserted.id)
+}
+
+/** 全部确认: every pending sign-in of the session counts, except the organiser's own. */
+export async function confirmAllPending(
+  trx: Kysely<Database>,
+  organiser: Viewer,
+  session: SessionWithCourse,
+  now: Date,
+): Promise<number> {
+  const pending = await trx
+    .selectFrom('checkins')
+    .select('user_id')
+    .where('session_id', '=', session.id)
+    .where('status', '=', 'pending')
+    .where('user_id', '<>', organiser.id)
+    .orderBy('id')
+    .execute()
+  let confirmed = 0
+  for (const row of pending) {
+    if (await confirmPending(trx, organiser, session, row.user_id, now)) confirmed++
   }
-  const row = await selectCheckins(trx, session.id).where('k.id', '=', inserted.id).executeTakeFirstOrThrow()
-  return toEntry(row)
+  return confirmed
 }
 
 const FEED_SIZE = 20
@@ -202,11 +226,11 @@ export async function checkinFeed(
           .as('late'),
       ])
       .where('session_id', '=', sessionId)
-      .where('status', '<>', sql.lit('leave'))
+      .where('status', 'in', [sql.lit<CheckinStatus>('present'), sql.lit<CheckinStatus>('late')])
       .executeTakeFirstOrThrow(),
     selectCheckins(db, sessionId)
       .where('k.id', '>', since)
-      .where('k.status', '<>', sql.lit('leave'))
+      .where('k.status', 'in', [sql.lit<CheckinStatus>('present'), sql.lit<CheckinStatus>('late')])
       .orderBy('k.id', 'desc')
       .limit(FEED_SIZE)
       .execute(),

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import { toIso } from '../park-time'
 
 /*
  * Rotating sign-in codes. Time is cut into 10-second slots; the code of a slot names the session
@@ -71,7 +72,7 @@ export function issueCode(keys: CodeKeys, sessionId: number, now: Date): IssuedC
   return {
     code: Buffer.concat([body, mac(keys, body)]).toString('base64url'),
     shortCode: shortCodeFor(keys, sessionId, slot),
-    expiresAt: new Date(slotExpiry(slot)).toISOString(),
+    expiresAt: toIso(slotExpiry(slot)),
     refreshInMs: slotStart(slot + 1) - at,
   }
 }

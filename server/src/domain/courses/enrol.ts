@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import { AppError } from '../../errors'
 import type { EnrolResult } from '../../schemas'
+import { canView, type Viewer } from '../access'
 import { courseNotFound, lockCourse } from './repository'
-import { canViewCourse, type CourseViewer } from './rules'
+import { courseStatus } from './rules'
 
 /**
  * Enrols the viewer. The enrolment's primary key refuses a second one; the place is taken by a
@@ -12,13 +13,13 @@ import { canViewCourse, type CourseViewer } from './rules'
  */
 export async function enrol(
   trx: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   courseId: number,
   now: Date,
 ): Promise<EnrolResult> {
   const course = await lockCourse(trx, courseId)
-  if (!course || !canViewCourse(viewer, course.branch_id)) throw courseNotFound()
-  if (course.ends_at < now.toISOString()) throw new AppError(422, 'COURSE_ENDED', '课程已结束,无法报名')
+  if (!course || !canView(viewer, { branchId: course.branch_id })) throw courseNotFound()
+  if (courseStatus(course, now) === 'ended') throw new AppError(422, 'COURSE_ENDED', '课程已结束,无法报名')
 
   const inserted = await trx
     .insertInto('course_enrolments')

@@ -1,7 +1,10 @@
 import type { AttendanceStatus, Course, CourseKind, MaterialSummary, Session } from '../../schemas'
-import type { CheckinStatus } from '../../db/types'
-import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
-import { canManageCourse, type CourseViewer } from './rules'
+import { canManage, type Viewer } from '../access'
+import { checkinOpensAt, checkinStatus } from '../checkins/rules'
+import { decodeTimeCursor, type TimePosition } from '../cursor'
+import { refOf } from '../organisation/mapper'
+import { toIso } from '../park-time'
+import { courseStatus } from './rules'
 
 /** A courses row joined with its branch, the viewer's enrolment and its sessions' figures. */
 export interface CourseListRow {
@@ -17,26 +20,26 @@ export interface CourseListRow {
   ends_at: string
   created_by: number
   my_enrolment: number | null
+  /** When the viewer enrolled, if they did. */
+  enrolled_at: string | null
   session_count: number | string | bigint | null
   next_session_at: string | null
 }
 
-export function toCourse(row: CourseListRow, viewer: CourseViewer): Course {
+export function toCourse(row: CourseListRow, viewer: Viewer, now: Date): Course {
   return {
     id: row.id,
     title: row.title,
     kind: row.kind,
     description: row.description,
-    branch:
-      row.branch_id !== null && row.branch_name !== null
-        ? { id: row.branch_id, name: row.branch_name }
-        : null,
+    branch: refOf(row.branch_id, row.branch_name),
     capacity: row.capacity,
     enrolledCount: row.enrolled_count,
     enrolled: row.my_enrolment !== null,
+    status: courseStatus(row, now),
     sessionCount: Number(row.session_count ?? 0),
     nextSessionAt: row.next_session_at,
-    canManage: canManageCourse(viewer, row),
+    canManage: canManage(viewer, { branchId: row.branch_id }),
   }
 }
 
@@ -48,21 +51,8 @@ export interface SessionRow {
   lecturer: string
 }
 
-/**
- * The viewer's attendance of a session: their own sign-in or leave; `absent` only once an enrolled
- * member's session has ended without either; otherwise nothing yet.
- */
-export function myAttendance(
-  session: SessionRow,
-  checkin: CheckinStatus | undefined,
-  enrolled: boolean,
-  now: Date,
-): AttendanceStatus | null {
-  if (checkin) return checkin
-  return enrolled && session.ends_at < now.toISOString() ? 'absent' : null
-}
-
-export function toSession(row: SessionRow, attendance: AttendanceStatus | null): Session {
+/** A session with the viewer's attendance and its sign-in window as of `now`. */
+export function toSession(row: SessionRow, attendance: AttendanceStatus | null, now: Date): Session {
   return {
     id: row.id,
     startsAt: row.starts_at,
@@ -70,6 +60,8 @@ export function toSession(row: SessionRow, attendance: AttendanceStatus | null):
     venue: row.venue,
     lecturer: row.lecturer,
     myAttendance: attendance,
+    checkinOpensAt: toIso(checkinOpensAt(row)),
+    checkinStatus: checkinStatus(row, now.getTime()),
   }
 }
 
@@ -86,25 +78,10 @@ export function toMaterialSummary(row: MaterialSummaryRow): MaterialSummary {
 
 /**
  * The list runs in two parts: courses still running or to come (first session soonest first),
- * then finished ones (latest end first). A cursor names the part and the position in it.
+ * then finished ones (latest end first). A cursor names the part and the position in it
+ * (`at`: starts_at in the current part, ends_at in the past part).
  */
 export type CoursePart = 'current' | 'past'
+export type CoursePosition = TimePosition<CoursePart>
 
-export interface CoursePosition {
-  part: CoursePart
-  /** starts_at in the current part, ends_at in the past part */
-  at: string
-  id: number
-}
-
-export function encodeCourseCursor(position: CoursePosition): string {
-  return encodeCursor([position.part, position.at, position.id])
-}
-
-export function decodeCourseCursor(cursor: string): CoursePosition | null {
-  const value = decodeCursor(cursor)
-  if (!value || value.length !== 3) return null
-  const [part, at, id] = value
-  if ((part !== 'current' && part !== 'past') || !isIsoTime(at) || !isId(id)) return null
-  return { part, at, id }
-}
+export const decodeCourseCursor = (cursor: string) => decodeTimeCursor(cursor, ['current', 'past'] as const)

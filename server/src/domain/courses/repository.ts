@@ -1,35 +1,14 @@
-import { CompiledQuery, type ExpressionBuilder, type Kysely } from 'kysely'
-import { dialectOf, type DialectName } from '../../db/connect'
+import { sql, type Kysely } from 'kysely'
+import { dialectOf } from '../../db/connect'
 import type { CheckinStatus, Database } from '../../db/types'
-import { forbidden, notFound } from '../../errors'
-import { CHECKIN_OPENS_BEFORE_MS, LATE_AFTER_MS } from '../checkins/rules'
-import type { Course, CourseDetail, Material, PageOf, SessionDetail } from '../../schemas'
-import {
-  encodeCourseCursor,
-  myAttendance,
-  toCourse,
-  toMaterialSummary,
-  toSession,
-  type CourseListRow,
-  type CoursePart,
-  type CoursePosition,
-} from './mapper'
-import { canManageCourse, canViewCourse, type CourseViewer } from './rules'
+import { notFound } from '../../errors'
+import type { Course, CourseDetail, CourseWithSessions, Material, PageOf, Session } from '../../schemas'
+import { managedBy, visibleTo, type Viewer } from '../access'
+import { encodeTimeCursor, keysetAfter, listInTwoParts, pageFrom } from '../cursor'
+import { toCourse, toMaterialSummary, toSession, type CourseListRow, type CoursePosition } from './mapper'
+import { attendanceTally, myAttendance } from './rules'
 
 export const courseNotFound = () => notFound('课程不存在或无权查看')
-export const sessionNotFound = () => notFound('课程场次不存在或无权查看')
-
-type CourseScope = ExpressionBuilder<Database & { c: Database['courses'] }, 'c'>
-
-function visibleTo(viewer: CourseViewer) {
-  return (eb: CourseScope) => {
-    if (viewer.parkAdmin) return eb.lit(true)
-    return eb.or([
-      eb('c.branch_id', 'is', null),
-      ...(viewer.branchId !== null ? [eb('c.branch_id', '=', viewer.branchId)] : []),
-    ])
-  }
-}
 
 /** Courses with their branch, the viewer's enrolment, the number of sessions and the next one. */
 function selectCourses(db: Kysely<Database>, viewerId: number, now: Date) {
@@ -53,6 +32,7 @@ function selectCourses(db: Kysely<Database>, viewerId: number, now: Date) {
       'c.ends_at',
       'c.created_by',
       'e.user_id as my_enrolment',
+      'e.created_at as enrolled_at',
       eb
         .selectFrom('course_sessions as s')
         .select((sub) => sub.fn.countAll<number | string>().as('n'))
@@ -67,71 +47,73 @@ function selectCourses(db: Kysely<Database>, viewerId: number, now: Date) {
     ])
 }
 
+/** Which courses a list holds: what the viewer may see, what they organise, or what they enrolled in. */
+export type CourseFilter = 'visible' | 'managed' | 'enrolled'
+
 /** Running and coming courses first (soonest first), then finished ones (latest first). */
+async function listCourseRows(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  page: { limit: number; after: CoursePosition | null; filter: CourseFilter },
+  now: Date,
+): Promise<{ rows: CourseListRow[]; nextCursor: string | null }> {
+  const at = now.toISOString()
+  const { filter } = page
+  const rows = await listInTwoParts(
+    ['current', 'past'],
+    page.after,
+    page.limit,
+    async (which, after, take) => {
+      const current = which === 'current'
+      const key = current ? 'c.starts_at' : 'c.ends_at'
+      const direction = current ? 'asc' : 'desc'
+      const found = await selectCourses(db, viewer.id, now)
+        .where(filter === 'managed' ? managedBy(viewer, 'c.branch_id') : visibleTo(viewer, 'c.branch_id'))
+        .$if(filter === 'enrolled', (q) => q.where('e.user_id', 'is not', null))
+        .where('c.ends_at', current ? '>=' : '<', at)
+        .$if(after !== null, (q) => q.where(keysetAfter(key, 'c.id', after!, direction)))
+        .orderBy(key, direction)
+        .orderBy('c.id', direction)
+        .limit(take)
+        .execute()
+      return found as CourseListRow[]
+    },
+  )
+  const { items, nextCursor } = pageFrom(
+    rows,
+    page.limit,
+    ({ row }) => row,
+    ({ part, row }) =>
+      encodeTimeCursor({ part, at: part === 'current' ? row.starts_at : row.ends_at, id: row.id }),
+  )
+  return { rows: items, nextCursor }
+}
+
 export async function listCourses(
   db: Kysely<Database>,
-  viewer: CourseViewer,
-  page: { limit: number; after: CoursePosition | null },
+  viewer: Viewer,
+  page: { limit: number; after: CoursePosition | null; filter: CourseFilter },
   now: Date,
 ): Promise<PageOf<Course>> {
-  const at = now.toISOString()
-  const part = async (which: CoursePart, after: CoursePosition | null, limit: number) => {
-    const current = which === 'current'
-    const key = current ? 'c.starts_at' : 'c.ends_at'
-    const direction = current ? 'asc' : 'desc'
-    const beyond = current ? '>' : '<'
-    let query = selectCourses(db, viewer.id, now)
-      .where(visibleTo(viewer))
-      .where('c.ends_at', current ? '>=' : '<', at)
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([eb(key, beyond, after.at), eb.and([eb(key, '=', after.at), eb('c.id', beyond, after.id)])]),
-      )
-    }
-    const rows = await query.orderBy(key, direction).orderBy('c.id', direction).limit(limit).execute()
-    return rows.map((row) => ({ part: which, row }))
-  }
-
-  const { after, limit } = page
-  const rows = after?.part === 'past' ? [] : await part('current', after, limit + 1)
-  if (rows.length <= limit) {
-    rows.push(...(await part('past', after?.part === 'past' ? after : null, limit + 1 - rows.length)))
-  }
-  const items = rows.slice(0, limit)
-  const last = items[items.length - 1]
-  const nextCursor =
-    rows.length > limit && last
-      ? encodeCourseCursor({
-          part: last.part,
-          at: last.part === 'current' ? last.row.starts_at : last.row.ends_at,
-          id: last.row.id,
-        })
-      : null
-  return { items: items.map(({ row }) => toCourse(row as CourseListRow, viewer)), nextCursor }
+  const { rows, nextCursor } = await listCourseRows(db, viewer, page, now)
+  return { items: rows.map((row) => toCourse(row, viewer, now)), nextCursor }
 }
 
-async function findCourseRow(db: Kysely<Database>, viewer: CourseViewer, id: number, now: Date) {
-  const row = await selectCourses(db, viewer.id, now)
-    .where('c.id', '=', id)
-    .where(visibleTo(viewer))
-    .executeTakeFirst()
-  return row as CourseListRow | undefined
-}
-
-/** One course with its sessions (and the viewer's attendance of each) and its materials. */
-export async function findVisibleCourse(
+/** The sessions of some courses in time order, each with the viewer's attendance as of `now`. */
+async function sessionsOf(
   db: Kysely<Database>,
-  viewer: CourseViewer,
-  id: number,
+  viewer: Viewer,
+  courses: readonly CourseListRow[],
   now: Date,
-): Promise<CourseDetail | undefined> {
-  const row = await findCourseRow(db, viewer, id, now)
-  if (!row) return undefined
-  const [sessions, checkins, materials] = await Promise.all([
+): Promise<Map<number, Session[]>> {
+  const byCourse = new Map<number, Session[]>(courses.map((course) => [course.id, []]))
+  if (courses.length === 0) return byCourse
+  const ids = courses.map((course) => course.id)
+  const [sessions, records] = await Promise.all([
     db
       .selectFrom('course_sessions')
-      .select(['id', 'starts_at', 'ends_at', 'venue', 'lecturer'])
-      .where('course_id', '=', id)
+      .select(['id', 'course_id', 'starts_at', 'ends_at', 'venue', 'lecturer'])
+      .where('course_id', 'in', ids)
       .orderBy('starts_at')
       .orderBy('id')
       .execute(),
@@ -139,9 +121,68 @@ export async function findVisibleCourse(
       .selectFrom('checkins as k')
       .innerJoin('course_sessions as s', 's.id', 'k.session_id')
       .select(['k.session_id', 'k.status'])
-      .where('s.course_id', '=', id)
+      .where('s.course_id', 'in', ids)
       .where('k.user_id', '=', viewer.id)
       .execute(),
+  ])
+  const recorded = new Map<number, CheckinStatus>(records.map((row) => [row.session_id, row.status]))
+  const enrolledAt = new Map(courses.map((course) => [course.id, course.enrolled_at]))
+  for (const session of sessions) {
+    const attendance = myAttendance(
+      session,
+      recorded.get(session.id),
+      enrolledAt.get(session.course_id) ?? null,
+      now,
+    )
+    byCourse.get(session.course_id)?.push(toSession(session, attendance, now))
+  }
+  return byCourse
+}
+
+/** 我的课程: the courses the viewer enrolled in, each with every session and their attendance. */
+export async function listMyCourses(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  page: { limit: number; after: CoursePosition | null },
+  now: Date,
+): Promise<PageOf<CourseWithSessions>> {
+  const { rows, nextCursor } = await listCourseRows(db, viewer, { ...page, filter: 'enrolled' }, now)
+  const sessions = await sessionsOf(db, viewer, rows, now)
+  return {
+    items: rows.map((row) => {
+      const mine = sessions.get(row.id) ?? []
+      return { ...toCourse(row, viewer, now), sessions: mine, attendance: attendanceTally(mine) }
+    }),
+    nextCursor,
+  }
+}
+
+/** How many courses the viewer is enrolled in (the 我的 summary). */
+export async function countMyCourses(db: Kysely<Database>, viewer: Viewer): Promise<number> {
+  const row = await db
+    .selectFrom('course_enrolments as e')
+    .innerJoin('courses as c', 'c.id', 'e.course_id')
+    .where('e.user_id', '=', viewer.id)
+    .where(visibleTo(viewer, 'c.branch_id'))
+    .select(sql<number | string>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** One course with its sessions (and the viewer's attendance of each) and its materials. */
+export async function findVisibleCourse(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  id: number,
+  now: Date,
+): Promise<CourseDetail | undefined> {
+  const row = (await selectCourses(db, viewer.id, now)
+    .where('c.id', '=', id)
+    .where(visibleTo(viewer, 'c.branch_id'))
+    .executeTakeFirst()) as CourseListRow | undefined
+  if (!row) return undefined
+  const [sessions, materials] = await Promise.all([
+    sessionsOf(db, viewer, [row], now),
     db
       .selectFrom('materials')
       .select(['id', 'title', 'summary', 'read_minutes'])
@@ -150,15 +191,9 @@ export async function findVisibleCourse(
       .orderBy('id')
       .execute(),
   ])
-  const attended = new Map<number, CheckinStatus>(
-    checkins.map((checkin) => [checkin.session_id, checkin.status]),
-  )
-  const enrolled = row.my_enrolment !== null
   return {
-    ...toCourse(row, viewer),
-    sessions: sessions.map((session) =>
-      toSession(session, myAttendance(session, attended.get(session.id), enrolled, now)),
-    ),
+    ...toCourse(row, viewer, now),
+    sessions: sessions.get(row.id) ?? [],
     materials: materials.map(toMaterialSummary),
   }
 }
@@ -173,127 +208,10 @@ export async function lockCourse(db: Kysely<Database>, id: number) {
     .executeTakeFirst()
 }
 
-/** A session with the course fields the sign-in rules need. */
-export interface SessionWithCourse {
-  id: number
-  course_id: number
-  starts_at: string
-  ends_at: string
-  venue: string
-  lecturer: string
-  course_title: string
-  course_kind: 'training' | 'study'
-  branch_id: number | null
-  branch_name: string | null
-  created_by: number
-}
-
-function selectSession(db: Kysely<Database>, id: number) {
-  return db
-    .selectFrom('course_sessions as s')
-    .innerJoin('courses as c', 'c.id', 's.course_id')
-    .leftJoin('branches as b', 'b.id', 'c.branch_id')
-    .select([
-      's.id',
-      's.course_id',
-      's.starts_at',
-      's.ends_at',
-      's.venue',
-      's.lecturer',
-      'c.title as course_title',
-      'c.kind as course_kind',
-      'c.branch_id',
-      'b.name as branch_name',
-      'c.created_by',
-    ])
-    .where('s.id', '=', id)
-}
-
-/** The SQL of selectSession per dialect: built once, as every sign-in reads a session. */
-const sessionSql = new Map<DialectName, string>()
-
-/**
- * A session with its course. Sign-ins run this inside their transaction, where a Kysely query
- * would be rebuilt and recompiled on every call, which costs more than SQLite takes to answer it.
- */
-export async function findSession(db: Kysely<Database>, id: number): Promise<SessionWithCourse | undefined> {
-  const dialect = dialectOf(db)
-  let text = sessionSql.get(dialect)
-  if (text === undefined) {
-    const compiled = selectSession(db, id).compile()
-    if (compiled.parameters.length !== 1) throw new Error('selectSession takes exactly the session id')
-    text = compiled.sql
-    sessionSql.set(dialect, text)
-  }
-  const result = await db.executeQuery<SessionWithCourse>(CompiledQuery.raw(text, [id]))
-  return result.rows[0]
-}
-
-/** The session if the viewer may see its course; undefined both when it is missing and when it is not theirs. */
-export async function findVisibleSession(
-  db: Kysely<Database>,
-  viewer: CourseViewer,
-  id: number,
-): Promise<SessionWithCourse | undefined> {
-  const session = await findSession(db, id)
-  return session && canViewCourse(viewer, session.branch_id) ? session : undefined
-}
-
-/** The session if the viewer organises its course: 404 when they may not see it, 403 when they only see it. */
-export async function findManagedSession(
-  db: Kysely<Database>,
-  viewer: CourseViewer,
-  id: number,
-): Promise<SessionWithCourse> {
-  const session = await findVisibleSession(db, viewer, id)
-  if (!session) throw sessionNotFound()
-  if (!canManageCourse(viewer, session)) {
-    throw forbidden('只有课程所在支部的书记或园区管理员可以管理该场次')
-  }
-  return session
-}
-
-/** The session as the screen and the result page show it. */
-export async function sessionDetail(
-  db: Kysely<Database>,
-  viewer: CourseViewer,
-  session: SessionWithCourse,
-  now: Date,
-): Promise<SessionDetail> {
-  const [checkin, enrolment] = await Promise.all([
-    db
-      .selectFrom('checkins')
-      .select('status')
-      .where('session_id', '=', session.id)
-      .where('user_id', '=', viewer.id)
-      .executeTakeFirst(),
-    db
-      .selectFrom('course_enrolments')
-      .select('user_id')
-      .where('course_id', '=', session.course_id)
-      .where('user_id', '=', viewer.id)
-      .executeTakeFirst(),
-  ])
-  const startsAt = Date.parse(session.starts_at)
-  return {
-    ...toSession(session, myAttendance(session, checkin?.status, enrolment !== undefined, now)),
-    courseId: session.course_id,
-    courseTitle: session.course_title,
-    courseKind: session.course_kind,
-    branch:
-      session.branch_id !== null && session.branch_name !== null
-        ? { id: session.branch_id, name: session.branch_name }
-        : null,
-    checkinOpensAt: new Date(startsAt - CHECKIN_OPENS_BEFORE_MS).toISOString(),
-    lateAfter: new Date(startsAt + LATE_AFTER_MS).toISOString(),
-    canManage: canManageCourse(viewer, session),
-  }
-}
-
 /** A study material, if the viewer may see its course. */
 export async function findVisibleMaterial(
   db: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   id: number,
 ): Promise<Material | undefined> {
   const row = await db
@@ -301,7 +219,7 @@ export async function findVisibleMaterial(
     .innerJoin('courses as c', 'c.id', 'm.course_id')
     .select(['m.id', 'm.course_id', 'm.title', 'm.summary', 'm.body', 'm.read_minutes'])
     .where('m.id', '=', id)
-    .where(visibleTo(viewer))
+    .where(visibleTo(viewer, 'c.branch_id'))
     .executeTakeFirst()
   return row && { ...toMaterialSummary(row), body: row.body, courseId: row.course_id }
 }

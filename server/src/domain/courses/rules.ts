@@ -1,49 +1,44 @@
-import { validationFailed } from '../../errors'
-import type { CurrentUser } from '../users/mapper'
+import type { CheckinStatus } from '../../db/types'
+import type { AttendanceStatus, CourseStatus, Session } from '../../schemas'
 
-/** Who is looking at courses, and what they may organise. */
-export interface CourseViewer {
-  id: number
-  branchId: number | null
-  parkAdmin: boolean
-  secretary: boolean
-}
-
-export function courseViewerOf(user: CurrentUser): CourseViewer {
-  return {
-    id: user.id,
-    branchId: user.branch?.id ?? null,
-    parkAdmin: user.roles.includes('park_admin'),
-    secretary: user.roles.includes('secretary'),
-  }
-}
-
-/** Park-wide courses and the viewer's own branch's; park admins see every course. */
-export function canViewCourse(viewer: CourseViewer, courseBranchId: number | null): boolean {
-  return viewer.parkAdmin || courseBranchId === null || courseBranchId === viewer.branchId
+/**
+ * Whether a member was expected at a session: enrolled before it ended. Someone who enrols later
+ * was never due at the sessions already held, so those are not 缺勤 for them, and a session's
+ * report does not change afterwards. (The attendance report says the same in SQL.)
+ */
+export function expectedAt(session: { ends_at: string }, enrolledAt: string | null): boolean {
+  return enrolledAt !== null && enrolledAt < session.ends_at
 }
 
 /**
- * Organisers: a park admin for every course, the secretary of the course's branch, and whoever
- * created the course. A park-wide course has no branch secretary, so other secretaries may not run it.
+ * The viewer's attendance of a session: their own record (sign-in, pending sign-in or leave);
+ * `absent` once a session they were expected at has ended without one; otherwise nothing yet.
  */
-export function canManageCourse(
-  viewer: CourseViewer,
-  course: { branch_id: number | null; created_by: number },
-): boolean {
-  if (viewer.parkAdmin || course.created_by === viewer.id) return true
-  return viewer.secretary && course.branch_id !== null && course.branch_id === viewer.branchId
+export function myAttendance(
+  session: { ends_at: string },
+  record: CheckinStatus | undefined,
+  enrolledAt: string | null,
+  now: Date,
+): AttendanceStatus | null {
+  if (record) return record
+  return expectedAt(session, enrolledAt) && session.ends_at < now.toISOString() ? 'absent' : null
 }
 
-/** An ISO time from the client, normalised to UTC with milliseconds (`…T06:00:00.000Z`). */
-export function normaliseTime(value: string, field: string): string {
-  const ms = Date.parse(value)
-  if (Number.isNaN(ms)) throw validationFailed(`body/${field} 格式不正确`)
-  return new Date(ms).toISOString()
+/** Where a course stands: ended once its last session is over, full once every place is taken. */
+export function courseStatus(
+  course: { ends_at: string; enrolled_count: number; capacity: number },
+  now: Date,
+): CourseStatus {
+  if (course.ends_at < now.toISOString()) return 'ended'
+  if (course.enrolled_count >= course.capacity) return 'full'
+  return 'open'
 }
 
-export function trimmed(value: string, field: string): string {
-  const text = value.trim()
-  if (text === '') throw validationFailed(`body/${field} 不能为空`)
-  return text
+/** 出勤 x/y: the sessions the member signed in to, of those held so far (or already attended). */
+export function attendanceTally(sessions: readonly Pick<Session, 'myAttendance' | 'checkinStatus'>[]) {
+  const attended = sessions.filter((s) => s.myAttendance === 'present' || s.myAttendance === 'late').length
+  const held = sessions.filter(
+    (s) => s.checkinStatus === 'closed' || s.myAttendance === 'present' || s.myAttendance === 'late',
+  ).length
+  return { attended, held }
 }

@@ -1,6 +1,8 @@
-import type { CategoryCode, Event, EventDetail, MySignup } from '../../schemas'
-import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
-import { canManage, eventStatus, type EventViewer } from './rules'
+import { CATEGORY_NAMES, type CategoryCode, type Event, type EventDetail, type MySignup } from '../../schemas'
+import { canManage, type Viewer } from '../access'
+import { decodeTimeCursor, type TimePosition } from '../cursor'
+import { refOf } from '../organisation/mapper'
+import { eventStatus } from './rules'
 
 /** An events row joined with its branch, its waitlist size and the viewer's own signup. */
 export interface EventListRow {
@@ -33,11 +35,12 @@ function mySignup(row: EventListRow): MySignup | null {
   return null
 }
 
-export function toEvent(row: EventListRow, viewer: EventViewer, now: Date): Event {
+export function toEvent(row: EventListRow, viewer: Viewer, now: Date): Event {
   return {
     id: row.id,
     title: row.title,
     category: row.category,
+    categoryName: CATEGORY_NAMES[row.category],
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     venue: row.venue,
@@ -47,36 +50,19 @@ export function toEvent(row: EventListRow, viewer: EventViewer, now: Date): Even
     signupDeadline: row.signup_deadline,
     cancelDeadline: row.cancel_deadline,
     status: eventStatus(row, now),
-    branch:
-      row.branch_id !== null && row.branch_name !== null
-        ? { id: row.branch_id, name: row.branch_name }
-        : null,
+    branch: refOf(row.branch_id, row.branch_name),
     mySignup: mySignup(row),
-    canManage: canManage(viewer, row.branch_id),
+    canManage: canManage(viewer, { branchId: row.branch_id }),
   }
 }
 
-export function toEventDetail(row: EventDetailRow, viewer: EventViewer, now: Date): EventDetail {
+export function toEventDetail(row: EventDetailRow, viewer: Viewer, now: Date): EventDetail {
   return { ...toEvent(row, viewer, now), description: row.description }
 }
 
 export type When = 'upcoming' | 'past'
 
 /** Position in a list ordered by (starts_at, id): ascending for upcoming, descending for past. */
-export interface EventPosition {
-  when: When
-  startsAt: string
-  id: number
-}
+export type EventPosition = TimePosition<When>
 
-export function encodeEventCursor(position: EventPosition): string {
-  return encodeCursor([position.when, position.startsAt, position.id])
-}
-
-export function decodeEventCursor(cursor: string): EventPosition | null {
-  const value = decodeCursor(cursor)
-  if (!value || value.length !== 3) return null
-  const [when, startsAt, id] = value
-  if ((when !== 'upcoming' && when !== 'past') || !isIsoTime(startsAt) || !isId(id)) return null
-  return { when, startsAt, id }
-}
+export const decodeEventCursor = (cursor: string) => decodeTimeCursor(cursor, ['upcoming', 'past'] as const)

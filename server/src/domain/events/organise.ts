@@ -1,87 +1,61 @@
 import type { Kysely } from 'kysely'
 import type { Database, EventRow } from '../../db/types'
-import { AppError, forbidden, validationFailed } from '../../errors'
+import { AppError } from '../../errors'
 import type { EventCreate, EventPatch } from '../../schemas'
-import { branchExists } from '../announcements/repository'
+import { branchToActFor, type Viewer } from '../access'
+import { isoTime, optionalText, requiredText } from '../input'
 import { notify } from '../notifications/repository'
 import { formatParkTime } from '../park-time'
 import { findManagedEvent } from './repository'
 import { fillFromWaitlist } from './signup'
 import {
   checkEventTimes,
+  checkStartNotPast,
   defaultCancelDeadline,
   defaultSignupDeadline,
-  normaliseTime,
   type EventTimes,
-  type EventViewer,
 } from './rules'
-
-const trimmed = (value: string, field: string): string => {
-  const text = value.trim()
-  if (text === '') throw validationFailed(`body/${field} 不能为空`)
-  return text
-}
-
-/**
- * Which branch a new event belongs to: a park admin may organise park-wide (branchId omitted or
- * null) or for any branch; a secretary only for their own branch, which is also the default.
- */
-async function resolveEventBranch(
-  db: Kysely<Database>,
-  viewer: EventViewer,
-  branchId: number | null | undefined,
-): Promise<number | null> {
-  if (viewer.parkAdmin) {
-    if (branchId === undefined || branchId === null) return null
-    if (!(await branchExists(db, branchId))) throw validationFailed('body/branchId 对应的支部不存在')
-    return branchId
-  }
-  if (!viewer.secretary || viewer.branchId === null) throw forbidden('只有支部书记或园区管理员可以创建活动')
-  if (branchId === null) throw forbidden('只有园区管理员可以创建园区活动')
-  if (branchId !== undefined && branchId !== viewer.branchId) throw forbidden('只能为本支部创建活动')
-  return viewer.branchId
-}
 
 /** Creates an event and returns its id. Deadlines default to the start and to two hours before it. */
 export async function createEvent(
-  db: Kysely<Database>,
-  viewer: EventViewer,
+  trx: Kysely<Database>,
+  viewer: Viewer,
   input: EventCreate,
   now: Date,
 ): Promise<number> {
-  const startsAt = normaliseTime(input.startsAt, 'startsAt')
+  const startsAt = isoTime(input.startsAt, 'startsAt')
   const times: EventTimes = {
     startsAt,
-    endsAt: normaliseTime(input.endsAt, 'endsAt'),
+    endsAt: isoTime(input.endsAt, 'endsAt'),
     signupDeadline:
       input.signupDeadline !== undefined
-        ? normaliseTime(input.signupDeadline, 'signupDeadline')
+        ? isoTime(input.signupDeadline, 'signupDeadline')
         : defaultSignupDeadline(startsAt),
     cancelDeadline:
       input.cancelDeadline !== undefined
-        ? normaliseTime(input.cancelDeadline, 'cancelDeadline')
+        ? isoTime(input.cancelDeadline, 'cancelDeadline')
         : defaultCancelDeadline(startsAt),
   }
-  const title = trimmed(input.title, 'title')
-  const venue = trimmed(input.venue, 'venue')
+  const title = requiredText(input.title, 'title')
+  const venue = requiredText(input.venue, 'venue')
   checkEventTimes(times)
-  if (times.endsAt <= now.toISOString()) throw validationFailed('body/endsAt 不能早于当前时间')
-  const branchId = await resolveEventBranch(db, viewer, input.branchId)
+  checkStartNotPast(times.startsAt, now)
+  const branch = await branchToActFor(trx, viewer, input.branchId, { verb: '创建', noun: '活动' })
 
   const at = now.toISOString()
-  const { id } = await db
+  const { id } = await trx
     .insertInto('events')
     .values({
       title,
       category: input.category,
-      description: input.description?.trim() ?? '',
+      description: optionalText(input.description) ?? '',
       venue,
       starts_at: times.startsAt,
       ends_at: times.endsAt,
       capacity: input.capacity,
       signup_deadline: times.signupDeadline,
       cancel_deadline: times.cancelDeadline,
-      branch_id: branchId,
+      branch_id: branch?.id ?? null,
       created_by: viewer.id,
       cancelled_at: null,
       created_at: at,
@@ -99,7 +73,7 @@ function movedDeadline(
   event: EventRow,
   startsAt: string,
 ): string {
-  if (given !== undefined) return normaliseTime(given, field)
+  if (given !== undefined) return isoTime(given, field)
   const [stored, defaultFor] =
     field === 'signupDeadline'
       ? [event.signup_deadline, defaultSignupDeadline]
@@ -113,7 +87,7 @@ function movedDeadline(
  */
 export async function updateEvent(
   trx: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   eventId: number,
   patch: EventPatch,
   now: Date,
@@ -127,21 +101,23 @@ export async function updateEvent(
       `已有 ${event.confirmed_count} 人报名成功,名额不能少于 ${event.confirmed_count}`,
     )
   }
-  const startsAt = patch.startsAt !== undefined ? normaliseTime(patch.startsAt, 'startsAt') : event.starts_at
+  const startsAt = patch.startsAt !== undefined ? isoTime(patch.startsAt, 'startsAt') : event.starts_at
   const times: EventTimes = {
     startsAt,
-    endsAt: patch.endsAt !== undefined ? normaliseTime(patch.endsAt, 'endsAt') : event.ends_at,
+    endsAt: patch.endsAt !== undefined ? isoTime(patch.endsAt, 'endsAt') : event.ends_at,
     signupDeadline: movedDeadline(patch.signupDeadline, 'signupDeadline', event, startsAt),
     cancelDeadline: movedDeadline(patch.cancelDeadline, 'cancelDeadline', event, startsAt),
   }
   checkEventTimes(times)
+  // Editing an event that has begun is fine; moving its start into the past is not.
+  if (times.startsAt !== event.starts_at) checkStartNotPast(times.startsAt, now)
 
   await trx
     .updateTable('events')
     .set({
-      ...(patch.title !== undefined ? { title: trimmed(patch.title, 'title') } : {}),
-      ...(patch.venue !== undefined ? { venue: trimmed(patch.venue, 'venue') } : {}),
-      ...(patch.description !== undefined ? { description: patch.description.trim() } : {}),
+      ...(patch.title !== undefined ? { title: requiredText(patch.title, 'title') } : {}),
+      ...(patch.venue !== undefined ? { venue: requiredText(patch.venue, 'venue') } : {}),
+      ...(patch.description !== undefined ? { description: optionalText(patch.description) } : {}),
       ...(patch.category !== undefined ? { category: patch.category } : {}),
       ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
       starts_at: times.startsAt,
@@ -161,7 +137,7 @@ export async function updateEvent(
  */
 export async function cancelEvent(
   trx: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   eventId: number,
   now: Date,
 ): Promise<void> {

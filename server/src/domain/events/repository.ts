@@ -1,32 +1,15 @@
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { dialectOf } from '../../db/connect'
 import { precompiled, type Param } from '../../db/precompiled'
 import type { Database, EventRow } from '../../db/types'
 import { forbidden, notFound } from '../../errors'
 import type { Attendee, CategoryCode, Event, EventDetail, MySignupItem, PageOf } from '../../schemas'
-import {
-  encodeEventCursor,
-  toEvent,
-  toEventDetail,
-  type EventListRow,
-  type EventPosition,
-  type When,
-} from './mapper'
-import { canManage, canView, type EventViewer } from './rules'
-
-type EventScope = ExpressionBuilder<Database & { e: Database['events'] }, 'e'>
+import { canManage, canView, managedBy, visibleTo, type Viewer } from '../access'
+import { encodeTimeCursor, keysetAfter, listInTwoParts, pageFrom } from '../cursor'
+import { toEvent, toEventDetail, type EventListRow, type EventPosition, type When } from './mapper'
+import { MEMBER_COLUMNS, toMemberRef } from '../organisation/mapper'
 
 export const eventNotFound = () => notFound('活动不存在或无权查看')
-
-function visibleTo(viewer: EventViewer) {
-  return (eb: EventScope) => {
-    if (viewer.parkAdmin) return eb.lit(true)
-    return eb.or([
-      eb('e.branch_id', 'is', null),
-      ...(viewer.branchId !== null ? [eb('e.branch_id', '=', viewer.branchId)] : []),
-    ])
-  }
-}
 
 /** Events as members see them: with the branch, the waitlist size and the viewer's own signup. */
 function selectEvents(db: Kysely<Database>, viewerId: number) {
@@ -84,6 +67,8 @@ interface ListShape {
   when: When
   /** Park admins see every event; members park-wide ones, plus their branch's if they have one. */
   visibility: 'all' | 'park' | 'park-and-branch'
+  /** Only the events the viewer organises (the 活动管理 list). */
+  managed: boolean
   byCategory: boolean
   paged: boolean
 }
@@ -101,24 +86,19 @@ interface ListParams extends Record<string, unknown> {
 function buildList(db: Kysely<Database>, shape: ListShape, param: Param<ListParams>) {
   const upcoming = shape.when === 'upcoming'
   const direction = upcoming ? 'asc' : 'desc'
-  const beyond = upcoming ? '>' : '<'
+  // The viewer's branch is a parameter; whether they have one (and are a park admin) is the shape.
+  const audience = {
+    parkAdmin: shape.visibility === 'all',
+    secretary: shape.managed,
+    branchId: shape.visibility === 'park-and-branch' ? param('branchId') : null,
+  }
   return selectEvents(db, param('viewerId'))
-    .$if(shape.visibility !== 'all', (query) =>
-      query.where((eb) =>
-        eb.or([
-          eb('e.branch_id', 'is', null),
-          ...(shape.visibility === 'park-and-branch' ? [eb('e.branch_id', '=', param('branchId'))] : []),
-        ]),
-      ),
-    )
+    .where(shape.managed ? managedBy(audience, 'e.branch_id') : visibleTo(audience, 'e.branch_id'))
     .where('e.ends_at', upcoming ? '>=' : '<', param('at'))
     .$if(shape.byCategory, (query) => query.where('e.category', '=', param('category')))
     .$if(shape.paged, (query) =>
-      query.where((eb) =>
-        eb.or([
-          eb('e.starts_at', beyond, param('afterStartsAt')),
-          eb.and([eb('e.starts_at', '=', param('afterStartsAt')), eb('e.id', beyond, param('afterId'))]),
-        ]),
+      query.where(
+        keysetAfter('e.starts_at', 'e.id', { at: param('afterStartsAt'), id: param('afterId') }, direction),
       ),
     )
     .orderBy('e.starts_at', direction)
@@ -131,7 +111,7 @@ type ListQuery = (db: Kysely<Database>, values: ListParams) => Promise<EventList
 const listQueries = new Map<string, ListQuery>()
 
 function listQuery(shape: ListShape): ListQuery {
-  const key = `${shape.when}/${shape.visibility}/${shape.byCategory}/${shape.paged}`
+  const key = `${shape.when}/${shape.visibility}/${shape.managed}/${shape.byCategory}/${shape.paged}`
   let query = listQueries.get(key)
   if (!query) {
     query = precompiled<ListParams, EventListRow>((db, param) => buildList(db, shape, param))
@@ -142,14 +122,24 @@ function listQuery(shape: ListShape): ListQuery {
 
 export async function listEvents(
   db: Kysely<Database>,
-  viewer: EventViewer,
-  filter: { when: When; category: CategoryCode | undefined; limit: number; after: EventPosition | null },
+  viewer: Viewer,
+  filter: {
+    when: When
+    category: CategoryCode | undefined
+    managed: boolean
+    limit: number
+    after: EventPosition | null
+  },
   now: Date,
 ): Promise<PageOf<Event>> {
   const { after } = filter
+  // Only a secretary with a branch or a park admin organises anything.
+  const managed = filter.managed && !viewer.parkAdmin
+  if (managed && !viewer.secretary) return { items: [], nextCursor: null }
   const shape: ListShape = {
     when: filter.when,
     visibility: viewer.parkAdmin ? 'all' : viewer.branchId === null ? 'park' : 'park-and-branch',
+    managed,
     byCategory: filter.category !== undefined,
     paged: after !== null,
   }
@@ -158,30 +148,29 @@ export async function listEvents(
     branchId: viewer.branchId ?? 0,
     at: now.toISOString(),
     category: filter.category ?? 'other',
-    afterStartsAt: after?.startsAt ?? '',
+    afterStartsAt: after?.at ?? '',
     afterId: after?.id ?? 0,
     take: filter.limit + 1,
   })
-  const items = rows.slice(0, filter.limit)
-  const last = items[items.length - 1]
-  const nextCursor =
-    rows.length > filter.limit && last
-      ? encodeEventCursor({ when: filter.when, startsAt: last.starts_at, id: last.id })
-      : null
-  return { items: items.map((row) => toEvent(row, viewer, now)), nextCursor }
+  return pageFrom(
+    rows,
+    filter.limit,
+    (row) => toEvent(row, viewer, now),
+    (row) => encodeTimeCursor({ part: filter.when, at: row.starts_at, id: row.id }),
+  )
 }
 
 /** One event if the viewer may see it; undefined both when it is missing and when it is not theirs. */
 export async function findVisibleEvent(
   db: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   id: number,
   now: Date,
 ): Promise<EventDetail | undefined> {
   const row = await selectEvents(db, viewer.id)
     .select('e.description')
     .where('e.id', '=', id)
-    .where(visibleTo(viewer))
+    .where(visibleTo(viewer, 'e.branch_id'))
     .executeTakeFirst()
   return row && toEventDetail(row, viewer, now)
 }
@@ -203,15 +192,17 @@ export async function lockEvent(db: Kysely<Database>, id: number): Promise<Event
 /** The event if the viewer organises it: 404 when they may not even see it, 403 when they only see it. */
 export async function findManagedEvent(
   db: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   id: number,
   options: { lock: boolean } = { lock: false },
 ): Promise<EventRow> {
   const event = options.lock
     ? await lockEvent(db, id)
     : await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst()
-  if (!event || !canView(viewer, event.branch_id)) throw eventNotFound()
-  if (!canManage(viewer, event.branch_id)) throw forbidden('只有本支部书记或园区管理员可以管理该活动')
+  if (!event || !canView(viewer, { branchId: event.branch_id })) throw eventNotFound()
+  if (!canManage(viewer, { branchId: event.branch_id })) {
+    throw forbidden('只有本支部书记或园区管理员可以管理该活动')
+  }
   return event
 }
 
@@ -221,52 +212,32 @@ export async function findManagedEvent(
  */
 export async function listMySignups(
   db: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   page: { limit: number; after: EventPosition | null },
   now: Date,
 ): Promise<PageOf<MySignupItem>> {
   const at = now.toISOString()
-  const part = async (when: When, after: EventPosition | null, limit: number) => {
-    const upcoming = when === 'upcoming'
-    const direction = upcoming ? 'asc' : 'desc'
-    const beyond = upcoming ? '>' : '<'
-    let query = selectEvents(db, viewer.id)
+  const rows = await listInTwoParts(['upcoming', 'past'], page.after, page.limit, (when, after, take) => {
+    const direction = when === 'upcoming' ? 'asc' : 'desc'
+    return selectEvents(db, viewer.id)
       .where('s.user_id', 'is not', null)
-      .where('e.ends_at', upcoming ? '>=' : '<', at)
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('e.starts_at', beyond, after.startsAt),
-          eb.and([eb('e.starts_at', '=', after.startsAt), eb('e.id', beyond, after.id)]),
-        ]),
-      )
-    }
-    const rows = await query
+      .where('e.ends_at', when === 'upcoming' ? '>=' : '<', at)
+      .$if(after !== null, (q) => q.where(keysetAfter('e.starts_at', 'e.id', after!, direction)))
       .orderBy('e.starts_at', direction)
       .orderBy('e.id', direction)
-      .limit(limit)
+      .limit(take)
       .execute()
-    return rows.map((row) => ({ when, row }))
-  }
-
-  const { after, limit } = page
-  const rows = after?.when === 'past' ? [] : await part('upcoming', after, limit + 1)
-  if (rows.length <= limit)
-    rows.push(...(await part('past', after?.when === 'past' ? after : null, limit + 1 - rows.length)))
-
-  const items = rows.slice(0, limit)
-  const last = items[items.length - 1]
-  const nextCursor =
-    rows.length > limit && last
-      ? encodeEventCursor({ when: last.when, startsAt: last.row.starts_at, id: last.row.id })
-      : null
+  })
+  // Every row joined the viewer's signup, so mySignup is always there.
+  const found = pageFrom(
+    rows,
+    page.limit,
+    ({ row }) => toEvent(row, viewer, now),
+    ({ part, row }) => encodeTimeCursor({ part, at: row.starts_at, id: row.id }),
+  )
   return {
-    // Every row joined the viewer's signup, so mySignup is always there.
-    items: items.flatMap(({ row }) => {
-      const event = toEvent(row, viewer, now)
-      return event.mySignup ? [{ event, ...event.mySignup }] : []
-    }),
-    nextCursor,
+    items: found.items.flatMap((event) => (event.mySignup ? [{ event, ...event.mySignup }] : [])),
+    nextCursor: found.nextCursor,
   }
 }
 
@@ -283,16 +254,14 @@ export async function listAttendees(db: Kysely<Database>, eventId: number): Prom
       's.checked_in_at',
       's.waitlist_seq',
       's.id',
-      'u.id as user_id',
-      'u.name as user_name',
-      'u.branch_id',
-      'b.name as branch_name',
+      ...MEMBER_COLUMNS,
     ])
     .where('s.event_id', '=', eventId)
     .where('s.status', '<>', 'cancelled')
     .orderBy(sql`case when ${sql.ref('s.status')} = 'confirmed' then 0 else 1 end`)
     .orderBy(sql`coalesce(${sql.ref('s.confirmed_at')}, '')`)
-    .orderBy('s.waitlist_seq')
+    // Without a waitlist ticket first: NULLs sort first on SQLite but last on PostgreSQL.
+    .orderBy(sql`coalesce(${sql.ref('s.waitlist_seq')}, 0)`)
     .orderBy('s.id')
     .execute()
 
@@ -300,18 +269,31 @@ export async function listAttendees(db: Kysely<Database>, eventId: number): Prom
   return rows.map((row): Attendee => {
     const status = row.status === 'confirmed' ? 'confirmed' : 'waitlisted'
     return {
-      member: {
-        id: row.user_id,
-        name: row.user_name,
-        branch:
-          row.branch_id !== null && row.branch_name !== null
-            ? { id: row.branch_id, name: row.branch_name }
-            : null,
-      },
+      member: toMemberRef(row),
       status,
       ...(status === 'waitlisted' ? { position: ++waitlisted } : {}),
       signedUpAt: row.created_at,
       ...(row.checked_in_at !== null ? { checkedInAt: row.checked_in_at } : {}),
     }
   })
+}
+
+/** My signups to events that have not ended: how many have a place and how many wait. */
+export async function countMySignups(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  now: Date,
+): Promise<{ confirmed: number; waitlisted: number }> {
+  const rows = await db
+    .selectFrom('event_signups as s')
+    .innerJoin('events as e', 'e.id', 's.event_id')
+    .select(['s.status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('s.user_id', '=', viewer.id)
+    .where('s.status', 'in', ['confirmed', 'waitlisted'])
+    .where('e.ends_at', '>=', now.toISOString())
+    .where('e.cancelled_at', 'is', null)
+    .groupBy('s.status')
+    .execute()
+  const count = (status: string) => Number(rows.find((row) => row.status === status)?.n ?? 0)
+  return { confirmed: count('confirmed'), waitlisted: count('waitlisted') }
 }

@@ -1,38 +1,9 @@
 import { validationFailed } from '../../errors'
 import type { EventStatus } from '../../schemas'
-import type { CurrentUser } from '../users/mapper'
+import { HOUR_MS, shiftIso } from '../park-time'
 
-const HOUR = 3600 * 1000
 /** Unless the organiser says otherwise, members may cancel until two hours before the start. */
-export const DEFAULT_CANCEL_LEAD_MS = 2 * HOUR
-
-/** Who is looking at events, and what they may organise. */
-export interface EventViewer {
-  id: number
-  branchId: number | null
-  parkAdmin: boolean
-  secretary: boolean
-}
-
-export function eventViewerOf(user: CurrentUser): EventViewer {
-  return {
-    id: user.id,
-    branchId: user.branch?.id ?? null,
-    parkAdmin: user.roles.includes('park_admin'),
-    secretary: user.roles.includes('secretary'),
-  }
-}
-
-/** Park-wide events and the viewer's own branch's; park admins see every event. */
-export function canView(viewer: EventViewer, eventBranchId: number | null): boolean {
-  return viewer.parkAdmin || eventBranchId === null || eventBranchId === viewer.branchId
-}
-
-/** Organisers: a park admin for every event, a secretary for their own branch's events. */
-export function canManage(viewer: EventViewer, eventBranchId: number | null): boolean {
-  if (viewer.parkAdmin) return true
-  return viewer.secretary && eventBranchId !== null && eventBranchId === viewer.branchId
-}
+export const DEFAULT_CANCEL_LEAD_MS = 2 * HOUR_MS
 
 export interface EventClock {
   ends_at: string
@@ -70,13 +41,6 @@ export function cancelDeadlinePassed(event: EventClock, now: Date): boolean {
   return now.toISOString() > event.cancel_deadline
 }
 
-/** An ISO time from the client, normalised to UTC with milliseconds (`…T06:00:00.000Z`). */
-export function normaliseTime(value: string, field: string): string {
-  const ms = Date.parse(value)
-  if (Number.isNaN(ms)) throw validationFailed(`body/${field} 格式不正确`)
-  return new Date(ms).toISOString()
-}
-
 export interface EventTimes {
   startsAt: string
   endsAt: string
@@ -89,7 +53,12 @@ export function defaultSignupDeadline(startsAt: string): string {
 }
 
 export function defaultCancelDeadline(startsAt: string): string {
-  return new Date(Date.parse(startsAt) - DEFAULT_CANCEL_LEAD_MS).toISOString()
+  return shiftIso(startsAt, -DEFAULT_CANCEL_LEAD_MS)
+}
+
+/** An event is put on for a time to come: its start may not have passed already. */
+export function checkStartNotPast(startsAt: string, now: Date): void {
+  if (startsAt < now.toISOString()) throw validationFailed('body/startsAt 活动开始时间不能早于当前时间')
 }
 
 /** The end comes after the start, and both deadlines fall no later than the start. */

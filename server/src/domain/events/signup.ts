@@ -3,10 +3,11 @@ import { isUniqueViolation } from '../../db/errors'
 import type { Database, EventRow } from '../../db/types'
 import { AppError } from '../../errors'
 import type { SignupResult } from '../../schemas'
+import { canView, type Viewer } from '../access'
 import { notify } from '../notifications/repository'
 import { formatParkTime } from '../park-time'
 import { eventNotFound, lockEvent } from './repository'
-import { canView, cancelDeadlinePassed, eventStatus, signupClosedReason, type EventViewer } from './rules'
+import { cancelDeadlinePassed, eventStatus, signupClosedReason } from './rules'
 
 /*
  * Signup rules. Every function here runs inside the caller's transaction and starts by locking the
@@ -41,12 +42,12 @@ export async function waitlistPosition(db: Kysely<Database>, eventId: number, se
 /** Signs the viewer up: a confirmed place while one is free, else the next place on the waitlist. */
 export async function signUp(
   trx: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   eventId: number,
   now: Date,
 ): Promise<SignupResult> {
   const event = await lockEvent(trx, eventId)
-  if (!event || !canView(viewer, event.branch_id)) throw eventNotFound()
+  if (!event || !canView(viewer, { branchId: event.branch_id })) throw eventNotFound()
   const closed = signupClosedReason(event, now)
   if (closed) throw new AppError(422, 'SIGNUP_CLOSED', closed)
   const existing = await activeSignup(trx, eventId, viewer.id)
@@ -115,12 +116,12 @@ async function insertSignup(
  */
 export async function cancelSignup(
   trx: Kysely<Database>,
-  viewer: EventViewer,
+  viewer: Viewer,
   eventId: number,
   now: Date,
 ): Promise<{ status: 'cancelled' }> {
   const event = await lockEvent(trx, eventId)
-  if (!event || !canView(viewer, event.branch_id)) throw eventNotFound()
+  if (!event || !canView(viewer, { branchId: event.branch_id })) throw eventNotFound()
   const signup = await activeSignup(trx, eventId, viewer.id)
   if (!signup) throw new AppError(404, 'NOT_SIGNED_UP', '您尚未报名该活动')
   const confirmed = signup.status === 'confirmed'

@@ -1,48 +1,24 @@
 import type { Kysely } from 'kysely'
-import { isUniqueViolation } from '../../db/errors'
-import type { Database, HealthPackageRow } from '../../db/types'
-import { AppError, notFound, validationFailed } from '../../errors'
-import type {
-  ClaimResult,
-  ClaimStatus,
-  HealthPackage,
-  HealthPackageCreate,
-  PackageClaim,
-  RedeemResult,
-} from '../../schemas'
-import { formatParkTime } from '../park-time'
-import type { CurrentUser } from '../users/mapper'
-import { newPickupCode, normalisePickupCode } from './pickup-code'
+import type { Database } from '../../db/types'
+import { notFound } from '../../errors'
+import type { HealthPackage, PackageClaim } from '../../schemas'
+import type { Viewer } from '../access'
+import { toHealthPackage } from './mapper'
+import { currentBatch } from './rules'
+import { refOf } from '../organisation/mapper'
 
-export const INELIGIBLE_REASON = '仅限园区企业党员CEO领取'
+export const packageNotFound = () => notFound('健康大礼包不存在')
 
-const packageNotFound = () => notFound('健康大礼包不存在')
-
-function toHealthPackage(
-  row: HealthPackageRow,
-  user: CurrentUser,
-  claim: { code: string; status: ClaimStatus } | null,
-): HealthPackage {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    stock: row.stock,
-    remaining: row.remaining,
-    claimStart: row.claim_start,
-    claimEnd: row.claim_end,
-    eligible: user.isCeo,
-    ineligibleReason: user.isCeo ? null : INELIGIBLE_REASON,
-    myClaim: claim,
-  }
-}
-
-/** Every batch, the current claim window first, then newer batches first; with the viewer's own claim. */
-export async function listHealthPackages(db: Kysely<Database>, user: CurrentUser): Promise<HealthPackage[]> {
+/** Every batch, newest window first, with the viewer's own claim. */
+export async function listHealthPackages(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  now: Date,
+): Promise<HealthPackage[]> {
   const rows = await db
     .selectFrom('health_packages as p')
     .leftJoin('health_claims as c', (join) =>
-      join.onRef('c.package_id', '=', 'p.id').on('c.user_id', '=', user.id),
+      join.onRef('c.package_id', '=', 'p.id').on('c.user_id', '=', viewer.id),
     )
     .selectAll('p')
     .select(['c.code as claim_code', 'c.status as claim_status'])
@@ -52,125 +28,20 @@ export async function listHealthPackages(db: Kysely<Database>, user: CurrentUser
   return rows.map(({ claim_code, claim_status, ...row }) =>
     toHealthPackage(
       row,
-      user,
+      viewer,
       claim_code !== null && claim_status !== null ? { code: claim_code, status: claim_status } : null,
+      now,
     ),
   )
 }
 
-export async function createHealthPackage(
+/** The one batch 我的 shows the viewer (see currentBatch), or null when there is none. */
+export async function myCurrentHealthPackage(
   db: Kysely<Database>,
-  admin: CurrentUser,
-  input: HealthPackageCreate,
+  viewer: Viewer,
   now: Date,
-): Promise<HealthPackage> {
-  const name = input.name.trim()
-  if (name === '') throw validationFailed('body/name 不能为空')
-  const claimStart = new Date(input.claimStart)
-  const claimEnd = new Date(input.claimEnd)
-  if (Number.isNaN(claimStart.getTime())) throw validationFailed('body/claimStart 格式不正确')
-  if (Number.isNaN(claimEnd.getTime())) throw validationFailed('body/claimEnd 格式不正确')
-  if (claimEnd <= claimStart) throw validationFailed('body/claimEnd 必须晚于领取开始时间 claimStart')
-
-  const row = await db
-    .insertInto('health_packages')
-    .values({
-      name,
-      description: input.description.trim(),
-      stock: input.stock,
-      remaining: input.stock,
-      claim_start: claimStart.toISOString(),
-      claim_end: claimEnd.toISOString(),
-      created_by: admin.id,
-      created_at: now.toISOString(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  return toHealthPackage(row, admin, null)
-}
-
-const alreadyClaimed = () => new AppError(409, 'ALREADY_CLAIMED', '您已领取过该礼包,每人限领一份')
-
-/**
- * Claims one package for the user, in the caller's transaction. Checks in this order: eligibility,
- * claim window, an earlier claim; then takes one from stock by a guarded update (never below zero)
- * and records the claim, whose unique (package, member) key stops a concurrent second claim.
- */
-export async function claimHealthPackage(
-  trx: Kysely<Database>,
-  user: CurrentUser,
-  packageId: number,
-  now: Date,
-): Promise<ClaimResult> {
-  const batch = await trx
-    .selectFrom('health_packages')
-    .selectAll()
-    .where('id', '=', packageId)
-    .executeTakeFirst()
-  if (!batch) throw packageNotFound()
-  if (!user.isCeo) throw new AppError(403, 'NOT_ELIGIBLE', `${INELIGIBLE_REASON},您暂不符合领取条件`)
-  const at = now.toISOString()
-  if (at < batch.claim_start)
-    throw new AppError(422, 'CLAIM_WINDOW_CLOSED', '领取尚未开始,请在领取时间内再来')
-  if (at > batch.claim_end) throw new AppError(422, 'CLAIM_WINDOW_CLOSED', '领取已结束')
-
-  const earlier = await trx
-    .selectFrom('health_claims')
-    .select('id')
-    .where('package_id', '=', packageId)
-    .where('user_id', '=', user.id)
-    .executeTakeFirst()
-  if (earlier) throw alreadyClaimed()
-
-  const taken = await trx
-    .updateTable('health_packages')
-    .set((eb) => ({ remaining: eb('remaining', '-', 1) }))
-    .where('id', '=', packageId)
-    .where('remaining', '>', 0)
-    .executeTakeFirst()
-  if (Number(taken.numUpdatedRows) === 0) throw new AppError(410, 'OUT_OF_STOCK', '礼包已抢完')
-
-  const code = newPickupCode()
-  try {
-    await trx
-      .insertInto('health_claims')
-      .values({ package_id: packageId, user_id: user.id, code, status: 'claimed', claimed_at: at })
-      .execute()
-  } catch (error) {
-    // A concurrent claim by the same member won. (A clash of two random codes, one in 10^12, lands
-    // here too; the member simply tries again.)
-    if (isUniqueViolation(error)) throw alreadyClaimed()
-    throw error
-  }
-  return { code, status: 'claimed' }
-}
-
-/** Marks a pickup code redeemed, exactly once: the guarded update lets only one of two scans through. */
-export async function redeemPickupCode(
-  db: Kysely<Database>,
-  admin: CurrentUser,
-  input: string,
-  now: Date,
-): Promise<RedeemResult> {
-  const code = normalisePickupCode(input)
-  const redeemed = await db
-    .updateTable('health_claims')
-    .set({ status: 'redeemed', redeemed_at: now.toISOString(), redeemed_by: admin.id })
-    .where('code', '=', code)
-    .where('status', '=', 'claimed')
-    .executeTakeFirst()
-  const claim = await db
-    .selectFrom('health_claims as c')
-    .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.code', 'c.redeemed_at', 'u.id as user_id', 'u.name as user_name'])
-    .where('c.code', '=', code)
-    .executeTakeFirst()
-  if (!claim) throw notFound('取件码不存在,请核对后重试')
-  if (Number(redeemed.numUpdatedRows) === 0) {
-    const when = claim.redeemed_at ? `(${formatParkTime(claim.redeemed_at)} 已核销)` : ''
-    throw new AppError(409, 'ALREADY_REDEEMED', `该取件码已核销,不能重复核销${when}`)
-  }
-  return { code: claim.code, status: 'redeemed', member: { id: claim.user_id, name: claim.user_name } }
+): Promise<HealthPackage | null> {
+  return currentBatch(await listHealthPackages(db, viewer, now))
 }
 
 /** Who claimed a batch and who has picked it up, in claim order. */
@@ -205,10 +76,7 @@ export async function listClaims(db: Kysely<Database>, packageId: number): Promi
     member: {
       id: row.user_id,
       name: row.user_name,
-      company:
-        row.company_id !== null && row.company_name !== null
-          ? { id: row.company_id, name: row.company_name }
-          : null,
+      company: refOf(row.company_id, row.company_name),
     },
     claimedAt: row.claimed_at,
     redeemedAt: row.redeemed_at,

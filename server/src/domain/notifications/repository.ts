@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, NewNotification } from '../../db/types'
 import type { Notification, PageOf } from '../../schemas'
-import { encodeCursor } from '../cursor'
+import { encodeCursor, pageFrom } from '../cursor'
 
 /** Rows per INSERT: well under SQLite's bound-parameter limit. */
 const CHUNK = 200
@@ -31,17 +31,17 @@ export async function listNotifications(
     .orderBy('id', 'desc')
     .limit(page.limit + 1)
     .execute()
-  const items = rows.slice(0, page.limit)
-  const last = items[items.length - 1]
-  return {
-    items: items.map((row) => ({
+  return pageFrom(
+    rows,
+    page.limit,
+    (row) => ({
       id: row.id,
       kind: row.kind,
       title: row.title,
       body: row.body,
       eventId: row.event_id,
       createdAt: row.created_at,
-    })),
-    nextCursor: rows.length > page.limit && last ? encodeCursor([last.id]) : null,
-  }
+    }),
+    (row) => encodeCursor([row.id]),
+  )
 }

@@ -1,54 +1,25 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { Database } from '../../db/types'
-import { forbidden, notFound } from '../../errors'
+import { notFound } from '../../errors'
 import type { BranchStats, NamedRef } from '../../schemas'
-import type { CurrentUser } from '../users/mapper'
-import { parkDay } from './ledger'
+import { branchToActFor, type Viewer } from '../access'
+import { monthBounds, parkMonth } from '../park-time'
 
 /*
  * Aggregate figures of a branch (or the park) for one month. Deliberately nothing per person: no
  * ranking, no "top members" — only counts, sums and an average.
  */
 
-const HOUR = 3600 * 1000
-const PARK_UTC_OFFSET = 8 * HOUR
-
-/** The month's first day and the next month's first day (park time), and the same as UTC instants. */
-export function monthBounds(month: string) {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number]
-  const next = monthNumber === 12 ? [year + 1, 1] : [year, monthNumber + 1]
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const firstDay = `${year}-${pad(monthNumber)}-01`
-  const nextFirstDay = `${next[0]}-${pad(next[1] as number)}-01`
-  const instant = (day: string) =>
-    new Date(Date.parse(`${day}T00:00:00.000Z`) - PARK_UTC_OFFSET).toISOString()
-  return { firstDay, nextFirstDay, from: instant(firstDay), until: instant(nextFirstDay) }
-}
-
-export const currentMonth = (now: Date): string => parkDay(now).slice(0, 7)
+/** The current park-time month, `2026-11`: the default of the statistics page. */
+export const currentMonth = (now: Date): string => parkMonth(now)
 
 /** Whose figures the viewer may see: a secretary their own branch only; a park admin any, or the park. */
-export async function resolveStatsScope(
+export function statsBranch(
   db: Kysely<Database>,
-  viewer: CurrentUser,
+  viewer: Viewer,
   branchId: number | undefined,
 ): Promise<NamedRef | null> {
-  if (viewer.roles.includes('park_admin')) {
-    if (branchId === undefined) return null
-    const branch = await db
-      .selectFrom('branches')
-      .select(['id', 'name'])
-      .where('id', '=', branchId)
-      .executeTakeFirst()
-    if (!branch) throw notFound('支部不存在')
-    return branch
-  }
-  const own = viewer.branch
-  if (!viewer.roles.includes('secretary') || own === null) {
-    throw forbidden('只有支部书记或园区管理员可以查看支部统计')
-  }
-  if (branchId !== undefined && branchId !== own.id) throw forbidden('只能查看本支部的统计')
-  return own
+  return branchToActFor(db, viewer, branchId, { verb: '查看', noun: '统计' }, () => notFound('支部不存在'))
 }
 
 type UsersScope = ExpressionBuilder<Database & { u: Database['users'] }, 'u'>

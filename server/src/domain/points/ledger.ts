@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/types'
 import type { PointsRuleCode } from '../../schemas/points'
+import { parkDay } from '../park-time'
 import { describeAward } from './reasons'
 
 /*
@@ -15,21 +16,13 @@ import { describeAward } from './reasons'
  * Both run in one transaction (a savepoint inside the caller's), so a refused award leaves nothing.
  */
 
-const HOUR = 3600 * 1000
-/** Points days follow the park's calendar (Asia/Shanghai, UTC+8, no daylight saving). */
-const PARK_UTC_OFFSET = 8 * HOUR
-
-/** The park-time day of an instant, `2026-11-24`. */
-export function parkDay(at: Date): string {
-  return new Date(at.getTime() + PARK_UTC_OFFSET).toISOString().slice(0, 10)
-}
-
 export interface AwardInput {
   userId: number
   rule: PointsRuleCode
   objectType: string
   objectId: number
-  now?: Date
+  /** Decides the points day (park time). */
+  now: Date
 }
 
 export interface UnitsAwardInput extends AwardInput {
@@ -41,6 +34,19 @@ export interface UnitsAwardInput extends AwardInput {
 
 /** The once-per-object key: present and late at one session share `session:<id>`. */
 export const objectKeyOf = (objectType: string, objectId: number): string => `${objectType}:${objectId}`
+
+/**
+ * How many units of a rule fit under its daily cap, given the points the member already has from
+ * it today. The one statement of the cap: live awards and the demo seed both ask it.
+ */
+export function unitsWithinCap(
+  rule: { points: number; daily_cap: number | null },
+  units: number,
+  totalToday: number,
+): number {
+  if (rule.daily_cap === null) return units
+  return Math.max(0, Math.min(units, Math.floor((rule.daily_cap - totalToday) / rule.points)))
+}
 
 /** Thrown inside the award's transaction to undo what it wrote; never leaves this module. */
 class NothingAwarded extends Error {}
@@ -114,7 +120,7 @@ async function addToDay(
  * points awarded: 0 when the rule is off, the cap is reached or the object was already rewarded.
  */
 export async function awardUnits(db: Kysely<Database>, input: UnitsAwardInput): Promise<number> {
-  const now = input.now ?? new Date()
+  const { now } = input
   if (!Number.isSafeInteger(input.units) || input.units < 1) return 0
   return atomically(db, async (trx) => {
     const rule = await trx
@@ -138,11 +144,10 @@ export async function awardUnits(db: Kysely<Database>, input: UnitsAwardInput): 
 
     const day = { userId: input.userId, rule: input.rule, day: parkDay(now) }
     const cap = rule.daily_cap
-    let units = input.units
-    if (cap !== null) {
-      const room = cap - (await dailyTotal(trx, input.userId, input.rule, day.day))
-      units = Math.min(units, Math.floor(room / rule.points))
-    }
+    let units =
+      cap === null
+        ? input.units
+        : unitsWithinCap(rule, input.units, await dailyTotal(trx, input.userId, input.rule, day.day))
     // Most units first; a concurrent award may have taken some room since the read above.
     let delta = 0
     for (; units >= 1; units--) {
@@ -187,7 +192,7 @@ export async function awardPoints(
     rule: 'read_notice' | 'study_material' | 'training_present' | 'training_late' | 'attend_event'
     objectType: string
     objectId: number
-    now?: Date
+    now: Date
   },
 ): Promise<number> {
   return awardUnits(db, { ...input, units: 1 })

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors'
 import type { Database } from '../../db/types'
 import { AppError, notFound } from '../../errors'
 import type { ReadingClosed, ReadingStarted } from '../../schemas'
-import { canViewCourse, type CourseViewer } from '../courses/rules'
+import { canView, type Viewer } from '../access'
 import { awardUnits } from './ledger'
 
 /*
@@ -23,14 +23,14 @@ export const materialNotFound = () => notFound('学习资料不存在或无权�
 const readingNotFound = () => notFound('阅读记录不存在')
 const readingClosed = () => new AppError(409, 'READING_CLOSED', '本次阅读已结束,请重新打开资料')
 
-async function findVisibleMaterialTitle(db: Kysely<Database>, viewer: CourseViewer, materialId: number) {
+async function findVisibleMaterialTitle(db: Kysely<Database>, viewer: Viewer, materialId: number) {
   const row = await db
     .selectFrom('materials as m')
     .innerJoin('courses as c', 'c.id', 'm.course_id')
     .select(['m.id', 'm.title', 'c.branch_id'])
     .where('m.id', '=', materialId)
     .executeTakeFirst()
-  return row && canViewCourse(viewer, row.branch_id) ? row : undefined
+  return row && canView(viewer, { branchId: row.branch_id }) ? row : undefined
 }
 
 /** Whole minutes counted for a reading from `openedAt` to `now`. */
@@ -100,7 +100,7 @@ async function titleOfMaterial(trx: Kysely<Database>, materialId: number): Promi
  */
 export async function openReading(
   db: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   materialId: number,
   now: Date,
 ): Promise<ReadingStarted> {
@@ -147,7 +147,7 @@ export async function openReading(
 /** Stops timing a reading and awards +1 per full 4 minutes (capped per day); a reading closes once. */
 export async function closeReading(
   db: Kysely<Database>,
-  viewer: CourseViewer,
+  viewer: Viewer,
   input: { materialId: number; readingId: number },
   now: Date,
 ): Promise<ReadingClosed> {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import type { MyPoints, PointsRule } from '../../schemas'
-import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
-import { parkDay } from './ledger'
+import { decodeCursor, encodeCursor, isId, isIsoTime, keysetAfter, pageFrom } from '../cursor'
+import { parkDay } from '../park-time'
 
 /** A member's balance: always the sum of their ledger, never a stored counter. */
 export async function totalPoints(db: Kysely<Database>, userId: number): Promise<number> {
@@ -46,36 +46,33 @@ export async function myPoints(
   now: Date,
 ): Promise<MyPoints> {
   const { after } = page
-  let query = db
+  const rows = await db
     .selectFrom('points_ledger')
     .select(['id', 'delta', 'rule', 'reason', 'created_at'])
     .where('user_id', '=', userId)
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
-      ]),
+    .$if(after !== null, (q) =>
+      q.where(keysetAfter('created_at', 'id', { at: after!.createdAt, id: after!.id }, 'desc')),
     )
-  }
-  const rows = await query
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit + 1)
     .execute()
-  const items = rows.slice(0, page.limit)
-  const last = items[items.length - 1]
-  return {
-    total: await totalPoints(db, userId),
-    today: await pointsOfDay(db, userId, parkDay(now)),
-    items: items.map((row) => ({
+  const history = pageFrom(
+    rows,
+    page.limit,
+    (row) => ({
       id: row.id,
       delta: row.delta,
       rule: row.rule,
       reason: row.reason,
       createdAt: row.created_at,
-    })),
-    nextCursor: rows.length > page.limit && last ? encodeCursor([last.created_at, last.id]) : null,
+    }),
+    (row) => encodeCursor([row.created_at, row.id]),
+  )
+  return {
+    total: await totalPoints(db, userId),
+    today: await pointsOfDay(db, userId, parkDay(now)),
+    ...history,
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DemoUser, Me, NamedRef, PoliticalStatus, Role } from '../../schemas'
+import { refOf } from '../organisation/mapper'
 
 /** The signed-in user as the routes see it, read fresh from the database on every request. */
 export interface CurrentUser {
@@ -24,15 +25,12 @@ export interface UserJoinedRow {
   company_name: string | null
 }
 
-const ROLES: readonly Role[] = ['member', 'secretary', 'park_admin']
+const ROLES: readonly Role[] = ['member', 'secretary', 'park_admin', 'helper']
 
 export function parseRoles(text: string): Role[] {
   const listed = new Set(text.split(',').map((role) => role.trim()))
   return ROLES.filter((role) => listed.has(role))
 }
-
-const ref = (id: number | null, name: string | null): NamedRef | null =>
-  id !== null && name !== null ? { id, name } : null
 
 export function toCurrentUser(row: UserJoinedRow): CurrentUser {
   return {
@@ -41,8 +39,8 @@ export function toCurrentUser(row: UserJoinedRow): CurrentUser {
     roles: parseRoles(row.roles),
     isCeo: row.is_ceo === 1,
     politicalStatus: row.political_status,
-    branch: ref(row.branch_id, row.branch_name),
-    company: ref(row.company_id, row.company_name),
+    branch: refOf(row.branch_id, row.branch_name),
+    company: refOf(row.company_id, row.company_name),
   }
 }
 

@@ -1,18 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { decodeCursor } from '../../domain/announcements/mapper'
-import { resolvePublishTarget } from '../../domain/announcements/publish'
+import { decodeFeedCursor } from '../../domain/announcements/mapper'
+import { publishTarget } from '../../domain/announcements/publish'
 import {
-  branchExists,
   countUnread,
   createAnnouncement,
   findVisibleAnnouncement,
   listAnnouncements,
-  type Viewer,
 } from '../../domain/announcements/repository'
+import { requiredText } from '../../domain/input'
 import { readNotice } from '../../domain/points/notices'
-import type { CurrentUser } from '../../domain/users/mapper'
 import { notFound, validationFailed } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import {
   AnnouncementCreate,
   AnnouncementDetail,
@@ -23,8 +21,6 @@ import {
   UnreadCount,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
-
-const viewerOf = (user: CurrentUser): Viewer => ({ id: user.id, branchId: user.branch?.id ?? null })
 
 const announcements: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -41,10 +37,10 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit = 20, cursor } = request.query
-      const after = cursor === undefined ? null : decodeCursor(cursor)
+      const after = cursor === undefined ? null : decodeFeedCursor(cursor)
       if (cursor !== undefined && after === null)
         throw validationFailed('query/cursor 无效,请从第一页重新加载')
-      return listAnnouncements(app.db, viewerOf(currentUser(request)), { limit, after })
+      return listAnnouncements(app.db, currentViewer(request), { limit, after })
     },
   )
 
@@ -59,7 +55,7 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UnreadCount, ...errorResponses(401) },
       },
     },
-    async (request) => ({ count: await countUnread(app.db, viewerOf(currentUser(request))) }),
+    async (request) => ({ count: await countUnread(app.db, currentViewer(request)) }),
   )
 
   app.get(
@@ -76,13 +72,13 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const user = currentUser(request)
-      const announcement = await findVisibleAnnouncement(app.db, viewerOf(user), request.params.id)
+      const viewer = currentViewer(request)
+      const announcement = await findVisibleAnnouncement(app.db, viewer, request.params.id)
       if (!announcement) throw notFound('通知不存在或无权查看')
       // The first read earns read_notice (once per notice, capped per day).
       const pointsAwarded = announcement.read
         ? 0
-        : await readNotice(app.db, announcement.id, user.id, app.now())
+        : await app.db.transaction().execute((trx) => readNotice(trx, announcement.id, viewer.id, app.now()))
       return { ...announcement, read: true, pointsAwarded }
     },
   )
@@ -100,18 +96,18 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
+      const viewer = currentViewer(request)
       const { scope, branchId, pinned = false } = request.body
-      const title = request.body.title.trim()
-      const body = request.body.body.trim()
-      if (title === '') throw validationFailed('body/title 不能为空')
-      if (body === '') throw validationFailed('body/body 不能为空')
-      const target = resolvePublishTarget(user, { scope, branchId })
-      if (target.branchId !== null && !(await branchExists(app.db, target.branchId))) {
-        throw validationFailed('body/branchId 对应的支部不存在')
-      }
-      const id = await createAnnouncement(app.db, { title, body, pinned, authorId: user.id, ...target })
-      const created = await findVisibleAnnouncement(app.db, viewerOf(user), id)
+      const title = requiredText(request.body.title, 'title')
+      const body = requiredText(request.body.body, 'body')
+      const target = await publishTarget(app.db, viewer, { scope, branchId })
+      const now = app.now()
+      const id = await app.db
+        .transaction()
+        .execute((trx) =>
+          createAnnouncement(trx, { title, body, pinned, authorId: viewer.id, ...target }, now),
+        )
+      const created = await findVisibleAnnouncement(app.db, viewer, id)
       if (!created) throw new Error(`announcement ${id} vanished after insert`)
       return reply.status(201).send(created)
     },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { branchStats, currentMonth, resolveStatsScope } from '../../domain/points/branch-stats'
+import { branchStats, currentMonth, statsBranch } from '../../domain/points/branch-stats'
 import { validationFailed } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import { BranchStats, BranchStatsQuery } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
@@ -26,7 +26,7 @@ const branchStatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const thisMonth = currentMonth(app.now())
       // Months compare as text (`YYYY-MM`); a month to come has no figures yet.
       if (month !== undefined && month > thisMonth) throw validationFailed('query/month 不能晚于本月')
-      const scope = await resolveStatsScope(app.db, currentUser(request), branchId)
+      const scope = await statsBranch(app.db, currentViewer(request), branchId)
       return branchStats(app.db, scope, month ?? thisMonth)
     },
   )

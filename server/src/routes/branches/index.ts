@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { listBranches } from '../../domain/organisation/repository'
 import { BranchList } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
@@ -14,10 +15,7 @@ const branches: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: BranchList, ...errorResponses(401) },
       },
     },
-    async () => ({
-      items: await app.db.selectFrom('branches').select(['id', 'name']).orderBy('id').execute(),
-      nextCursor: null,
-    }),
+    async () => ({ items: await listBranches(app.db), nextCursor: null }),
   )
 }
 

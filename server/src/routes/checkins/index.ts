@@ -1,18 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { returnShortCodeAttempt, takeShortCodeAttempt } from '../../domain/checkins/attempts'
+import {
+  checkSessionShortCodes,
+  countWrongShortCode,
+  returnShortCodeAttempt,
+  takeShortCodeAttempt,
+} from '../../domain/checkins/attempts'
 import { checkIn } from '../../domain/checkins/checkin'
 import { deriveCodeKeys } from '../../domain/checkins/code'
-import { verifyCheckinCode } from '../../domain/checkins/rules'
-import { courseViewerOf } from '../../domain/courses/rules'
-import { idempotencyKeyOf, runIdempotent, type Answer } from '../../domain/idempotency'
-import { AppError } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { isWrongCode, verifyCheckinCode } from '../../domain/checkins/rules'
+import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
+import { currentViewer } from '../../plugins/auth'
 import { CheckinBody, CheckinResult, IdempotencyHeaders } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 import { sendAnswer } from '../reply'
-
-const errorCodeOf = (answer: Answer): string | undefined =>
-  (answer.body as { error?: { code?: string } } | null)?.error?.code
 
 const checkins: FastifyPluginAsyncTypebox = async (app) => {
   const keys = deriveCodeKeys(app.config.jwtSecret)
@@ -25,9 +25,9 @@ const checkins: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['checkins'],
         summary: '签到:扫描大屏二维码 `{ code }`,或输入 6 位签到码 `{ sessionId, shortCode }`',
         description: [
-          '身份只取自登录。签到于开始前 30 分钟开放、结束时关闭(422 CHECKIN_CLOSED),开始 10 分钟后为迟到;每人每场一次(409 ALREADY_CHECKED_IN)。',
-          '离线队列补交时带 `scannedAt`(扫码时间):按扫码时间判断,须在二维码过期后 10 分钟内送达,记为离线签到。',
-          '6 位签到码每人每 10 分钟最多输错 5 次(429 RATE_LIMITED)。带 `Idempotency-Key` 的重试返回首次结果。',
+          '身份只取自登录,时间以服务器为准。签到于开始前 30 分钟开放、结束时关闭(422 CHECKIN_CLOSED),开始 10 分钟后为迟到;每人每场一次(409 ALREADY_CHECKED_IN)。',
+          '离线队列补交时带 `scannedAt`:二维码仍有效则照常签到;二维码过期后 10 分钟内送达的记为 `pending`(待确认),不计积分,由组织者确认后才计入。`scannedAt` 不决定迟到与否。',
+          '6 位签到码每人每 10 分钟最多输错 5 次;每场签到每分钟最多接受所有成员共 30 次错误,超出后该场的签到码 1 分钟内不可用(429 RATE_LIMITED),二维码不受影响。已过期的签到码也算输错。带 `Idempotency-Key` 的重试返回首次结果。',
         ].join('\n\n'),
         security: bearerAuth,
         body: CheckinBody,
@@ -36,31 +36,33 @@ const checkins: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
+      const viewer = currentViewer(request)
       const { body } = request
       const now = app.now()
-      const attemptWindow = 'shortCode' in body ? await takeShortCodeAttempt(app.db, user.id, now) : null
-      let wrongShortCode = false
+      const sessionId = 'shortCode' in body ? body.sessionId : null
+      const attemptWindow = sessionId !== null ? await takeShortCodeAttempt(app.db, viewer.id, now) : null
+      let wrong = false
       try {
-        const key = idempotencyKeyOf(user.id, request)
+        if (sessionId !== null) {
+          // Classed before it is answered, so a wrong guess is counted before anyone learns it was wrong.
+          wrong = isWrongCode(keys, body, now)
+          if (wrong) await countWrongShortCode(app.db, sessionId, now)
+          else await checkSessionShortCodes(app.db, sessionId, now)
+        }
+        const key = idempotencyKeyOf(viewer.id, request)
         const answer = await runIdempotent(
           app.db,
           key,
           async (trx) => ({
             statusCode: 201,
-            body: await checkIn(trx, courseViewerOf(user), verifyCheckinCode(keys, body, now), now),
+            body: await checkIn(trx, viewer, verifyCheckinCode(keys, body, now), now),
           }),
           now,
         )
-        wrongShortCode = attemptWindow !== null && !answer.replayed && errorCodeOf(answer) === 'CODE_INVALID'
         return sendAnswer(reply, answer)
-      } catch (error) {
-        wrongShortCode = attemptWindow !== null && error instanceof AppError && error.code === 'CODE_INVALID'
-        throw error
       } finally {
-        // Only a wrong code uses up an attempt.
-        if (attemptWindow !== null && !wrongShortCode)
-          await returnShortCodeAttempt(app.db, user.id, attemptWindow)
+        // Only a wrong code uses up the member's attempt.
+        if (attemptWindow !== null && !wrong) await returnShortCodeAttempt(app.db, viewer.id, attemptWindow)
       }
     },
   )

@@ -3,14 +3,14 @@ import { enrol } from '../../domain/courses/enrol'
 import { decodeCourseCursor } from '../../domain/courses/mapper'
 import { createCourse } from '../../domain/courses/organise'
 import { courseNotFound, findVisibleCourse, listCourses } from '../../domain/courses/repository'
-import { courseViewerOf, type CourseViewer } from '../../domain/courses/rules'
-import { validationFailed } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { isOrganiser, type Viewer } from '../../domain/access'
+import { forbidden, validationFailed } from '../../errors'
+import { currentViewer } from '../../plugins/auth'
 import { CourseCreate, CourseDetail, CourseListQuery, CoursePage, EnrolResult, IdParams } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
 const courses: FastifyPluginAsyncTypebox = async (app) => {
-  const reload = async (viewer: CourseViewer, id: number) => {
+  const reload = async (viewer: Viewer, id: number) => {
     const course = await findVisibleCourse(app.db, viewer, id, app.now())
     if (!course) throw courseNotFound()
     return course
@@ -23,18 +23,21 @@ const courses: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['courses'],
         summary: '课程列表:进行中和即将开始的按首场时间正序在前,已结束的按结束时间倒序在后',
-        description: '仅园区课程与本支部课程。',
+        description: '仅园区课程与本支部课程;`managed=1` 只列出我组织的课程(非组织者 403)。',
         security: bearerAuth,
         querystring: CourseListQuery,
-        response: { 200: CoursePage, ...errorResponses(400, 401) },
+        response: { 200: CoursePage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { limit = 20, cursor } = request.query
+      const { managed, limit = 20, cursor } = request.query
       const after = cursor === undefined ? null : decodeCourseCursor(cursor)
       if (cursor !== undefined && after === null)
         throw validationFailed('query/cursor 无效,请从第一页重新加载')
-      return listCourses(app.db, courseViewerOf(currentUser(request)), { limit, after }, app.now())
+      const viewer = currentViewer(request)
+      if (managed === '1' && !isOrganiser(viewer)) throw forbidden('只有支部书记或园区管理员可以管理课程')
+      const filter = managed === '1' ? 'managed' : 'visible'
+      return listCourses(app.db, viewer, { limit, after, filter }, app.now())
     },
   )
 
@@ -52,7 +55,7 @@ const courses: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CourseDetail, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => reload(courseViewerOf(currentUser(request)), request.params.id),
+    async (request) => reload(currentViewer(request), request.params.id),
   )
 
   app.post(
@@ -69,7 +72,7 @@ const courses: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const now = app.now()
       const id = await app.db.transaction().execute((trx) => createCourse(trx, viewer, request.body, now))
       return reply.status(201).send(await reload(viewer, id))
@@ -91,7 +94,7 @@ const courses: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const now = app.now()
       const result = await app.db.transaction().execute((trx) => enrol(trx, viewer, request.params.id, now))
       return reply.status(201).send(result)

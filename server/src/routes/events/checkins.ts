@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { checkInByCard } from '../../domain/cards/event-checkin'
-import { eventViewerOf } from '../../domain/events/rules'
-import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import { CardPayloadBody, EventCheckinResult, IdempotencyHeaders, IdParams } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
-import { sendAnswer } from '../reply'
+import { createIdempotently } from '../idempotent'
 
 /** `POST /api/events/:id/checkins`: the organiser scans a member's card at the door. */
 const eventCheckins: FastifyPluginAsyncTypebox = async (app) => {
@@ -28,19 +26,12 @@ const eventCheckins: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
+      const viewer = currentViewer(request)
       const { id } = request.params
-      const key = idempotencyKeyOf(user.id, request)
-      const answer = await runIdempotent(app.db, key, async (trx) => ({
-        statusCode: 201,
-        body: await checkInByCard(
-          trx,
-          eventViewerOf(user),
-          { eventId: id, payload: request.body.payload, secret: app.config.jwtSecret },
-          app.now(),
-        ),
-      }))
-      return sendAnswer(reply, answer)
+      const { payload } = request.body
+      return createIdempotently(app.db, request, reply, (trx) =>
+        checkInByCard(trx, viewer, { eventId: id, payload, secret: app.config.jwtSecret }, app.now()),
+      )
     },
   )
 }

@@ -10,11 +10,10 @@ import {
   listAttendees,
   listEvents,
 } from '../../domain/events/repository'
-import { eventViewerOf, type EventViewer } from '../../domain/events/rules'
 import { cancelSignup, signUp } from '../../domain/events/signup'
-import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
-import { validationFailed } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { isOrganiser, type Viewer } from '../../domain/access'
+import { forbidden, validationFailed } from '../../errors'
+import { currentViewer } from '../../plugins/auth'
 import {
   AttendeeList,
   AttendeeQuery,
@@ -29,7 +28,7 @@ import {
   SignupResult,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
-import { sendAnswer } from '../reply'
+import { createIdempotently } from '../idempotent'
 import doorCheckins from './checkins'
 
 const events: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,8 +36,8 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(doorCheckins)
 
   /** The event as the viewer now sees it, after a write committed. */
-  const reload = async (viewer: EventViewer, id: number) => {
-    const event = await findVisibleEvent(app.db, viewer, id, new Date())
+  const reload = async (viewer: Viewer, id: number) => {
+    const event = await findVisibleEvent(app.db, viewer, id, app.now())
     if (!event) throw eventNotFound()
     return event
   }
@@ -50,19 +49,21 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['events'],
         summary: '活动列表:即将开始的按时间正序,往期按时间倒序;仅园区活动与本支部活动',
+        description: '`managed=1`:只列出我组织的活动(活动管理),非组织者 403。',
         security: bearerAuth,
         querystring: EventListQuery,
-        response: { 200: EventPage, ...errorResponses(400, 401) },
+        response: { 200: EventPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { when = 'upcoming', category, limit = 20, cursor } = request.query
+      const { when = 'upcoming', category, managed, limit = 20, cursor } = request.query
       const after = cursor === undefined ? null : decodeEventCursor(cursor)
-      if (cursor !== undefined && (after === null || after.when !== when)) {
+      if (cursor !== undefined && (after === null || after.part !== when)) {
         throw validationFailed('query/cursor 无效,请从第一页重新加载')
       }
-      const viewer = eventViewerOf(currentUser(request))
-      return listEvents(app.db, viewer, { when, category, limit, after }, new Date())
+      const viewer = currentViewer(request)
+      if (managed === '1' && !isOrganiser(viewer)) throw forbidden('只有支部书记或园区管理员可以管理活动')
+      return listEvents(app.db, viewer, { when, category, managed: managed === '1', limit, after }, app.now())
     },
   )
 
@@ -79,7 +80,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EventDetail, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => reload(eventViewerOf(currentUser(request)), request.params.id),
+    async (request) => reload(currentViewer(request), request.params.id),
   )
 
   app.post(
@@ -97,8 +98,9 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const viewer = eventViewerOf(currentUser(request))
-      const id = await createEvent(app.db, viewer, request.body, new Date())
+      const viewer = currentViewer(request)
+      const now = app.now()
+      const id = await app.db.transaction().execute((trx) => createEvent(trx, viewer, request.body, now))
       return reply.status(201).send(await reload(viewer, id))
     },
   )
@@ -118,9 +120,9 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const viewer = eventViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const { id } = request.params
-      await app.db.transaction().execute((trx) => updateEvent(trx, viewer, id, request.body, new Date()))
+      await app.db.transaction().execute((trx) => updateEvent(trx, viewer, id, request.body, app.now()))
       return reload(viewer, id)
     },
   )
@@ -138,9 +140,9 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const viewer = eventViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const { id } = request.params
-      await app.db.transaction().execute((trx) => cancelEvent(trx, viewer, id, new Date()))
+      await app.db.transaction().execute((trx) => cancelEvent(trx, viewer, id, app.now()))
       return reload(viewer, id)
     },
   )
@@ -161,14 +163,11 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
+      const viewer = currentViewer(request)
       const { id } = request.params
-      const key = idempotencyKeyOf(user.id, request)
-      const answer = await runIdempotent(app.db, key, async (trx) => ({
-        statusCode: 201,
-        body: await signUp(trx, eventViewerOf(user), id, new Date()),
-      }))
-      return sendAnswer(reply, answer)
+      return createIdempotently(app.db, request, reply, (trx) =>
+        signUp(trx, viewer, id, app.now()),
+      )
     },
   )
 
@@ -187,9 +186,9 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const viewer = eventViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const { id } = request.params
-      return app.db.transaction().execute((trx) => cancelSignup(trx, viewer, id, new Date()))
+      return app.db.transaction().execute((trx) => cancelSignup(trx, viewer, id, app.now()))
     },
   )
 
@@ -216,7 +215,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const viewer = eventViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const event = await findManagedEvent(app.db, viewer, request.params.id)
       const attendees = await listAttendees(app.db, event.id)
       if (request.query.format !== 'csv') return reply.send({ items: attendees, nextCursor: null })

@@ -1,13 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import {
-  claimHealthPackage,
-  createHealthPackage,
-  listClaims,
-  listHealthPackages,
-  redeemPickupCode,
-} from '../../domain/health-packages/repository'
-import { idempotencyKeyOf, runIdempotent } from '../../domain/idempotency'
-import { currentUser } from '../../plugins/auth'
+import { claimHealthPackage } from '../../domain/health-packages/claim'
+import { createHealthPackage, redeemPickupCode } from '../../domain/health-packages/organise'
+import { listClaims, listHealthPackages } from '../../domain/health-packages/repository'
+import { currentViewer } from '../../plugins/auth'
 import {
   ClaimResult,
   HealthPackage,
@@ -20,7 +15,7 @@ import {
   RedeemResult,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
-import { sendAnswer } from '../reply'
+import { createIdempotently } from '../idempotent'
 
 const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -35,7 +30,10 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HealthPackageList, ...errorResponses(401) },
       },
     },
-    async (request) => ({ items: await listHealthPackages(app.db, currentUser(request)), nextCursor: null }),
+    async (request) => ({
+      items: await listHealthPackages(app.db, currentViewer(request), app.now()),
+      nextCursor: null,
+    }),
   )
 
   app.post(
@@ -51,7 +49,11 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = await createHealthPackage(app.db, currentUser(request), request.body, new Date())
+      const viewer = currentViewer(request)
+      const now = app.now()
+      const created = await app.db
+        .transaction()
+        .execute((trx) => createHealthPackage(trx, viewer, request.body, now))
       return reply.status(201).send(created)
     },
   )
@@ -72,14 +74,11 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = currentUser(request)
+      const viewer = currentViewer(request)
       const { id } = request.params
-      const key = idempotencyKeyOf(user.id, request)
-      const answer = await runIdempotent(app.db, key, async (trx) => ({
-        statusCode: 201,
-        body: await claimHealthPackage(trx, user, id, new Date()),
-      }))
-      return sendAnswer(reply, answer)
+      return createIdempotently(app.db, request, reply, (trx) =>
+        claimHealthPackage(trx, viewer, id, app.now()),
+      )
     },
   )
 
@@ -95,7 +94,11 @@ const healthPackages: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RedeemResult, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => redeemPickupCode(app.db, currentUser(request), request.body.code, new Date()),
+    async (request) => {
+      const viewer = currentViewer(request)
+      const now = app.now()
+      return app.db.transaction().execute((trx) => redeemPickupCode(trx, viewer, request.body.code, now))
+    },
   )
 
   app.get(

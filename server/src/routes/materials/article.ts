@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { findVisibleMaterial } from '../../domain/courses/repository'
-import { courseViewerOf } from '../../domain/courses/rules'
 import { notFound } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import { IdParams, Material } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
@@ -22,11 +21,7 @@ const materials: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const material = await findVisibleMaterial(
-        app.db,
-        courseViewerOf(currentUser(request)),
-        request.params.id,
-      )
+      const material = await findVisibleMaterial(app.db, currentViewer(request), request.params.id)
       if (!material) throw notFound('学习资料不存在或无权查看')
       return material
     },

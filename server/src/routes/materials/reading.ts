@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { courseViewerOf } from '../../domain/courses/rules'
 import { closeReading, openReading } from '../../domain/points/reading'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import { IdParams, ReadingClosed, ReadingCloseBody, ReadingStarted } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
@@ -21,7 +20,7 @@ const materialReading: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       return reply.status(201).send(await openReading(app.db, viewer, request.params.id, app.now()))
     },
   )
@@ -43,7 +42,7 @@ const materialReading: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       return closeReading(
         app.db,
         viewer,

@@ -1,14 +1,25 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { decodeCourseCursor } from '../../domain/courses/mapper'
+import { listMyCourses } from '../../domain/courses/repository'
 import { decodeCursor, isId } from '../../domain/cursor'
 import { decodeEventCursor } from '../../domain/events/mapper'
 import { listMySignups } from '../../domain/events/repository'
-import { eventViewerOf } from '../../domain/events/rules'
 import { listNotifications } from '../../domain/notifications/repository'
 import { totalPoints } from '../../domain/points/repository'
 import { toMe } from '../../domain/users/mapper'
+import { meSummary } from '../../domain/users/summary'
 import { validationFailed } from '../../errors'
-import { currentUser } from '../../plugins/auth'
-import { Me, MySignupListQuery, MySignupPage, NotificationListQuery, NotificationPage } from '../../schemas'
+import { currentUser, currentViewer } from '../../plugins/auth'
+import {
+  CourseWithSessionsPage,
+  Me,
+  MeSummary,
+  MyCoursesQuery,
+  MySignupListQuery,
+  MySignupPage,
+  NotificationListQuery,
+  NotificationPage,
+} from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 import myCard from '../cards/me'
 import myPoints from '../points/me'
@@ -37,6 +48,40 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.get(
+    '/summary',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['auth'],
+        summary: '“我的”页一览:积分(总分与今日)、报名与课程数、健康大礼包卡片、可用的管理工具',
+        security: bearerAuth,
+        response: { 200: MeSummary, ...errorResponses(401) },
+      },
+    },
+    async (request) => meSummary(app.db, currentViewer(request), app.now()),
+  )
+
+  app.get(
+    '/courses',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['courses'],
+        summary: '我的课程:我报名的课程及每次课的出勤,进行中和即将开始的在前',
+        security: bearerAuth,
+        querystring: MyCoursesQuery,
+        response: { 200: CourseWithSessionsPage, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const { limit = 20, cursor } = request.query
+      const after = cursor === undefined ? null : decodeCourseCursor(cursor)
+      if (cursor !== undefined && after === null) throw invalidCursor()
+      return listMyCourses(app.db, currentViewer(request), { limit, after }, app.now())
+    },
+  )
+
+  app.get(
     '/signups',
     {
       onRequest: app.authenticate,
@@ -52,7 +97,7 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
       const { limit = 20, cursor } = request.query
       const after = cursor === undefined ? null : decodeEventCursor(cursor)
       if (cursor !== undefined && after === null) throw invalidCursor()
-      return listMySignups(app.db, eventViewerOf(currentUser(request)), { limit, after }, new Date())
+      return listMySignups(app.db, currentViewer(request), { limit, after }, app.now())
     },
   )
 
@@ -76,7 +121,7 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
         if (!isId(id) || rest.length > 0) throw invalidCursor()
         beforeId = id
       }
-      return listNotifications(app.db, currentUser(request).id, { limit, beforeId })
+      return listNotifications(app.db, currentViewer(request).id, { limit, beforeId })
     },
   )
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { decodeHistoryCursor, myPoints } from '../../domain/points/repository'
 import { validationFailed } from '../../errors'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import { MyPoints, MyPointsQuery } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
@@ -25,7 +25,7 @@ const myPointsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const after = cursor === undefined ? null : decodeHistoryCursor(cursor)
       if (cursor !== undefined && after === null)
         throw validationFailed('query/cursor 无效,请从第一页重新加载')
-      return myPoints(app.db, currentUser(request).id, { limit, after }, app.now())
+      return myPoints(app.db, currentViewer(request).id, { limit, after }, app.now())
     },
   )
 }

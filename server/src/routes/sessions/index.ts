@@ -1,32 +1,75 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { listAttendance, checkinFeed, recordAttendance } from '../../domain/checkins/attendance'
+import {
+  checkinFeed,
+  confirmAllPending,
+  listAttendance,
+  recordAttendance,
+} from '../../domain/checkins/attendance'
 import { attendanceCsv } from '../../domain/checkins/attendance-csv'
 import { deriveCodeKeys, issueCode } from '../../domain/checkins/code'
+import { checkinClosed, checkinClosedReason } from '../../domain/checkins/rules'
 import {
   findManagedSession,
   findVisibleSession,
+  listSessions,
   sessionDetail,
   sessionNotFound,
-} from '../../domain/courses/repository'
-import { courseViewerOf } from '../../domain/courses/rules'
+} from '../../domain/courses/sessions'
+import { decodeTimeCursor } from '../../domain/cursor'
+import { isOrganiser } from '../../domain/access'
+import { forbidden, validationFailed } from '../../errors'
 import { attachment } from '../../domain/csv'
 import { formatParkDateTime } from '../../domain/park-time'
-import { currentUser } from '../../plugins/auth'
+import { currentViewer } from '../../plugins/auth'
 import {
   AttendanceEntry,
   AttendanceQuery,
   CheckinCode,
   CheckinFeed,
   CheckinFeedQuery,
+  ConfirmPendingResult,
   IdParams,
   ManualAttendanceBody,
   SessionAttendance,
   SessionDetail,
+  SessionListQuery,
+  SessionPage,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
 const sessions: FastifyPluginAsyncTypebox = async (app) => {
   const keys = deriveCodeKeys(app.config.jwtSecret)
+
+  app.get(
+    '',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '培训场次列表:`managed=1` 我组织的课程的场次(签到管理),或 `open=1` 现在可以签到的场次',
+        description:
+          '`managed=1&when=upcoming` 未结束的场次按开始时间正序,`when=past` 已结束的按开始时间倒序(非组织者 403);' +
+          '`open=1` 为我可见、此刻签到时间内的场次(开始前 30 分钟至结束),含我的出勤。二者必选其一。',
+        security: bearerAuth,
+        querystring: SessionListQuery,
+        response: { 200: SessionPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { managed, open, when = 'upcoming', limit = 20, cursor } = request.query
+      const view = managed === '1' ? 'managed' : open === '1' ? 'open' : null
+      if (view === null) throw validationFailed('query/managed 或 query/open 须指定其一')
+      const viewer = currentViewer(request)
+      if (view === 'managed' && !isOrganiser(viewer)) {
+        throw forbidden('只有支部书记或园区管理员可以管理签到')
+      }
+      const part = view === 'open' ? 'upcoming' : when
+      const after = cursor === undefined ? null : decodeTimeCursor(cursor, [part])
+      if (cursor !== undefined && after === null)
+        throw validationFailed('query/cursor 无效,请从第一页重新加载')
+      return listSessions(app.db, viewer, { view, when: part, limit, after }, app.now())
+    },
+  )
 
   app.get(
     '/:id',
@@ -42,7 +85,7 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const session = await findVisibleSession(app.db, viewer, request.params.id)
       if (!session) throw sessionNotFound()
       return sessionDetail(app.db, viewer, session, app.now())
@@ -57,20 +100,20 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['checkins'],
         summary: '当前签到码(组织者):二维码内容与 6 位数字签到码,每 10 秒更新,每个码有效 30 秒',
         description:
-          '课程所在支部书记、园区管理员或课程创建者可获取;园区课程仅园区管理员与创建者。`refreshInMs` 后应重新获取。',
+          '课程所在支部书记或园区管理员可获取;园区课程仅园区管理员。`refreshInMs` 后应重新获取。' +
+          '签到时间(开始前 30 分钟至结束)以外没有签到码:422 CHECKIN_CLOSED,并说明开始时间。',
         security: bearerAuth,
         params: IdParams,
-        response: { 200: CheckinCode, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: CheckinCode, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
     async (request, reply) => {
-      const session = await findManagedSession(
-        app.db,
-        courseViewerOf(currentUser(request)),
-        request.params.id,
-      )
+      const session = await findManagedSession(app.db, currentViewer(request), request.params.id)
+      const now = app.now()
+      const closed = checkinClosedReason(session, now.getTime())
+      if (closed) throw checkinClosed(closed)
       reply.header('cache-control', 'no-store')
-      return issueCode(keys, session.id, app.now())
+      return issueCode(keys, session.id, now)
     },
   )
 
@@ -89,11 +132,7 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const session = await findManagedSession(
-        app.db,
-        courseViewerOf(currentUser(request)),
-        request.params.id,
-      )
+      const session = await findManagedSession(app.db, currentViewer(request), request.params.id)
       reply.header('cache-control', 'no-store')
       return checkinFeed(app.db, session.id, request.query.since ?? 0)
     },
@@ -123,12 +162,8 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const session = await findManagedSession(
-        app.db,
-        courseViewerOf(currentUser(request)),
-        request.params.id,
-      )
-      const attendance = await listAttendance(app.db, session)
+      const session = await findManagedSession(app.db, currentViewer(request), request.params.id)
+      const attendance = await listAttendance(app.db, session, app.now())
       if (request.query.format !== 'csv') return reply.send(attendance)
       const day = formatParkDateTime(session.starts_at).slice(0, 10)
       return reply
@@ -147,9 +182,11 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags: ['checkins'],
-        summary: '手工签到或登记请假(组织者)',
+        summary: '手工签到、确认待确认的签到,或登记请假(组织者)',
         description:
-          '已签到的成员再登记返回 409 ALREADY_CHECKED_IN,已请假的再请假返回 409 ALREADY_ON_LEAVE;请假的成员可改为签到。支部课程只能登记本支部成员(422 MEMBER_NOT_IN_BRANCH)。',
+          '`status: present` 对待确认的离线签到即为确认(按二维码显示的时间记为已签到或迟到并计积分)。' +
+          '已签到的成员再登记返回 409 ALREADY_CHECKED_IN,已请假的再请假返回 409 ALREADY_ON_LEAVE;请假的成员可改为签到。' +
+          '支部课程只能登记本支部成员(422 MEMBER_NOT_IN_BRANCH);组织者不能为自己登记签到(422 SELF_RECORD)。',
         security: bearerAuth,
         params: IdParams,
         body: ManualAttendanceBody,
@@ -157,13 +194,38 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const viewer = courseViewerOf(currentUser(request))
+      const viewer = currentViewer(request)
       const session = await findManagedSession(app.db, viewer, request.params.id)
       const now = app.now()
       const entry = await app.db
         .transaction()
         .execute((trx) => recordAttendance(trx, viewer, session, request.body, now))
       return reply.status(201).send(entry)
+    },
+  )
+
+  app.post(
+    '/:id/attendance/confirm',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '全部确认(组织者):待确认的离线签到全部计入出勤并计积分',
+        description:
+          '待确认的签到是二维码过期后才送达的离线签到;确认后按二维码显示的时间记为已签到或迟到。组织者本人的签到不在其中。',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: ConfirmPendingResult, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request)
+      const session = await findManagedSession(app.db, viewer, request.params.id)
+      const now = app.now()
+      const confirmed = await app.db
+        .transaction()
+        .execute((trx) => confirmAllPending(trx, viewer, session, now))
+      return { confirmed }
     },
   )
 }

@@ -14,6 +14,7 @@ function course(overrides: Partial<Course> = {}): Course {
     capacity: 120,
     enrolledCount: 36,
     enrolled: false,
+    status: 'open',
     sessionCount: 3,
     nextSessionAt: '2026-11-24T06:00:00.000Z',
     canManage: false,
@@ -48,7 +49,7 @@ describe('CourseCard', () => {
 
   it('says 名额已满 and 课程已结束 in words', () => {
     const { container } = render(
-      <CourseCard course={course({ enrolledCount: 120, nextSessionAt: null })} now={NOW} />,
+      <CourseCard course={course({ enrolledCount: 120, status: 'full', nextSessionAt: null })} now={NOW} />,
     )
     expect(container.querySelector('.course-card__places')).toHaveTextContent('名额已满')
     expect(container.querySelector('.course-card__next')).toHaveTextContent('课程已结束')

@@ -9,6 +9,7 @@ function event(overrides: Partial<Event> = {}): Event {
     id: 12,
     title: '青创沙龙第八期',
     category: 'salon',
+    categoryName: '青创沙龙',
     startsAt: '2026-11-24T06:00:00.000Z',
     endsAt: '2026-11-24T08:00:00.000Z',
     venue: '创新驿站二楼多功能厅',

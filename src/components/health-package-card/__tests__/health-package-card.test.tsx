@@ -2,8 +2,6 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import type { HealthPackage } from '../../../../types/api'
 import { HealthPackageCard } from '..'
 
-const NOW = Date.parse('2026-11-25T06:00:00.000Z')
-
 function batch(overrides: Partial<HealthPackage> = {}): HealthPackage {
   return {
     id: 1,
@@ -13,6 +11,7 @@ function batch(overrides: Partial<HealthPackage> = {}): HealthPackage {
     remaining: 6,
     claimStart: '2026-11-22T01:00:00.000Z',
     claimEnd: '2026-12-09T10:00:00.000Z',
+    status: 'open',
     eligible: true,
     ineligibleReason: null,
     myClaim: null,
@@ -21,7 +20,7 @@ function batch(overrides: Partial<HealthPackage> = {}): HealthPackage {
 }
 
 function renderCard(overrides: Partial<HealthPackage> = {}, handlers = {}) {
-  const utils = render(<HealthPackageCard batch={batch(overrides)} now={NOW} {...handlers} />)
+  const utils = render(<HealthPackageCard batch={batch(overrides)} {...handlers} />)
   const card = utils.container.querySelector('.health-package-card') as HTMLElement
   return {
     ...utils,
@@ -58,20 +57,25 @@ describe('HealthPackageCard', () => {
     expect(state).toHaveTextContent('已核销')
   })
 
-  it('says 已抢完 when none are left and I have none, with no 领取 button', () => {
-    const { action, state } = renderCard({ remaining: 0 })
+  it('says 已抢完 when the server says sold out and I have none, with no 领取 button', () => {
+    const { action, state } = renderCard({ remaining: 0, status: 'sold_out' })
     expect(state).toHaveTextContent('已抢完')
     expect(action).toBeNull()
   })
 
-  it('says 未开始 before the window and 已结束 after it', () => {
-    const early = renderCard({ claimStart: '2026-11-28T01:00:00.000Z' })
+  it('says what the server says about the window: 未开始, 已结束 — even for a batch that also ran out', () => {
+    const early = renderCard({ status: 'not_started' })
     expect(early.state).toHaveTextContent('未开始')
     expect(early.action).toBeNull()
     early.unmount()
-    const late = renderCard({ claimEnd: '2026-11-24T10:00:00.000Z' })
+    const late = renderCard({ status: 'ended', remaining: 0 })
     expect(late.state).toHaveTextContent('已结束')
     expect(late.action).toBeNull()
+  })
+
+  it('offers 领取 only when the server says open, whatever the times on the device', () => {
+    const { action } = renderCard({ status: 'open', claimEnd: '2000-01-01T00:00:00.000Z' })
+    expect(action).toHaveTextContent('领取')
   })
 
   it('shows a non-CEO why they are not eligible, with no button', () => {

@@ -15,11 +15,12 @@ import { formatDateTime, formatTimeRange } from '@/utils/time'
 import { toastError, toastSuccess } from '@/utils/toast'
 import './index.scss'
 
-const TABS: AttendanceStatus[] = ['present', 'late', 'leave', 'absent']
+const TABS: AttendanceStatus[] = ['present', 'late', 'pending', 'leave', 'absent']
 
 const EMPTY_TEXT: Record<AttendanceStatus, string> = {
   present: '还没有人签到',
   late: '没有迟到的成员',
+  pending: '没有待确认的签到',
   leave: '没有请假的成员',
   absent: '没有缺勤的成员',
 }
@@ -31,14 +32,15 @@ export function attendanceCsvName(attendance: SessionAttendance): string {
 
 interface EntryProps {
   entry: AttendanceEntry
-  /** 补签 and 请假 are offered for members who did not come. */
-  actions: boolean
+  /** 补签 and 请假 for members who did not come; 确认 for a pending sign-in. */
+  actions: 'absent' | 'pending' | null
   busy: boolean
   onSignIn: (entry: AttendanceEntry) => void
+  onConfirm: (entry: AttendanceEntry) => void
   onLeave: (entry: AttendanceEntry, note: string) => void
 }
 
-function EntryRow({ entry, actions, busy, onSignIn, onLeave }: EntryProps) {
+function EntryRow({ entry, actions, busy, onSignIn, onConfirm, onLeave }: EntryProps) {
   const [askingLeave, setAskingLeave] = useState(false)
   const [note, setNote] = useState('')
   return (
@@ -48,7 +50,9 @@ function EntryRow({ entry, actions, busy, onSignIn, onLeave }: EntryProps) {
           <Text className="attendance-entry__name">{entry.member.name}</Text>
           <Text className="attendance-entry__branch">{entry.member.branch?.name ?? '未加入支部'}</Text>
           {entry.checkedInAt ? (
-            <Text className="attendance-entry__time">签到：{formatDateTime(entry.checkedInAt)}</Text>
+            <Text className="attendance-entry__time">
+              {entry.status === 'pending' ? '二维码时间' : '签到'}：{formatDateTime(entry.checkedInAt)}
+            </Text>
           ) : null}
           {entry.note ? <Text className="attendance-entry__note">备注：{entry.note}</Text> : null}
         </View>
@@ -62,7 +66,18 @@ function EntryRow({ entry, actions, busy, onSignIn, onLeave }: EntryProps) {
             <Tag className="attendance-entry__manual">{entry.status === 'leave' ? '登记' : '补签'}</Tag>
           ) : null}
         </View>
-        {actions && !askingLeave ? (
+        {actions === 'pending' ? (
+          <View className="attendance-entry__quick">
+            <Button
+              className="attendance-entry__action attendance-entry__confirm"
+              {...(busy ? { loading: true, disabled: true } : {})}
+              onClick={() => onConfirm(entry)}
+            >
+              确认
+            </Button>
+          </View>
+        ) : null}
+        {actions === 'absent' && !askingLeave ? (
           <View className="attendance-entry__quick">
             <Button
               className="attendance-entry__action attendance-entry__sign-in"
@@ -81,7 +96,7 @@ function EntryRow({ entry, actions, busy, onSignIn, onLeave }: EntryProps) {
           </View>
         ) : null}
       </View>
-      {actions && askingLeave ? (
+      {actions === 'absent' && askingLeave ? (
         <View className="attendance-entry__leave-form">
           <Input
             className="attendance-entry__note-input"
@@ -114,7 +129,7 @@ function Attendance({ sessionId }: { sessionId: number }) {
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(true)
   const [tab, setTab] = useState<AttendanceStatus>('present')
-  const [busy, setBusy] = useState<'export' | number | null>(null)
+  const [busy, setBusy] = useState<'export' | 'confirm-all' | number | null>(null)
 
   const load = useCallback(async () => {
     try {
@@ -143,7 +158,7 @@ function Attendance({ sessionId }: { sessionId: number }) {
         status,
         ...(note ? { note } : {}),
       })
-      toastSuccess(status === 'present' ? '已补签' : '已登记请假')
+      toastSuccess(status === 'leave' ? '已登记请假' : entry.status === 'pending' ? '已确认' : '已补签')
       await load()
     } catch (e) {
       toastError(e)
@@ -162,6 +177,28 @@ function Attendance({ sessionId }: { sessionId: number }) {
       confirmColor: '#C8161D',
     })
     if (confirm) await record(entry, 'present')
+  }
+
+  const confirmAll = async () => {
+    if (busy || !data) return
+    const { confirm } = await Taro.showModal({
+      title: '全部确认',
+      content: `确认${data.pending.length}条待确认的签到都已到场吗？确认后计入出勤和积分`,
+      confirmText: '全部确认',
+      cancelText: '取消',
+      confirmColor: '#C8161D',
+    })
+    if (!confirm) return
+    setBusy('confirm-all')
+    try {
+      const { confirmed } = await checkins.confirmAllPending(sessionId)
+      toastSuccess(`已确认${confirmed}人`)
+      await load()
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setBusy(null)
+    }
   }
 
   const exportAttendance = async () => {
@@ -207,7 +244,7 @@ function Attendance({ sessionId }: { sessionId: number }) {
               >
                 导出CSV
               </Button>
-              {Date.parse(data.session.endsAt) > Date.now() ? (
+              {data.session.checkinStatus !== 'closed' ? (
                 <Button
                   className="attendance-page__tool attendance-page__screen"
                   onClick={() =>
@@ -241,6 +278,20 @@ function Attendance({ sessionId }: { sessionId: number }) {
             ))}
           </View>
 
+          {tab === 'pending' && entries.length > 0 ? (
+            <View className="attendance-page__pending">
+              <Text className="attendance-page__pending-hint">
+                二维码过期后才送达的离线签到：确认成员确实到场后计入出勤和积分
+              </Text>
+              <Button
+                className="attendance-page__confirm-all"
+                {...(busy === 'confirm-all' ? { loading: true, disabled: true } : {})}
+                onClick={() => void confirmAll()}
+              >
+                全部确认
+              </Button>
+            </View>
+          ) : null}
           {entries.length === 0 ? (
             <Text className="attendance-page__none">{EMPTY_TEXT[tab]}</Text>
           ) : (
@@ -249,9 +300,10 @@ function Attendance({ sessionId }: { sessionId: number }) {
                 <EntryRow
                   key={entry.member.id}
                   entry={entry}
-                  actions={tab === 'absent'}
+                  actions={tab === 'absent' || tab === 'pending' ? tab : null}
                   busy={busy === entry.member.id}
                   onSignIn={(item) => void signIn(item)}
+                  onConfirm={(item) => void record(item, 'present')}
                   onLeave={(item, note) => void record(item, 'leave', note)}
                 />
               ))}

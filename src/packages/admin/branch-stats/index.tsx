@@ -2,16 +2,14 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { BranchStats } from '../../../../types/api'
-import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { cx } from '@/components/types'
-import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as points from '@/services/points'
-import { canPublishNotices, isParkAdmin } from '@/utils/labels'
 import { toastError } from '@/utils/toast'
 import { monthLabel, shiftMonth } from './month'
 import './index.scss'
+import { ToolsGate } from '@/components/tools-gate'
 
 function Figure({ value, label, note }: { value: string | number; label: string; note?: string }) {
   return (
@@ -122,9 +120,13 @@ function Stats({ parkWide }: { parkWide: boolean }) {
 }
 
 export default function BranchStatsPage() {
-  const session = useAuthGuard()
-  if (!session) return null
-  if (!canPublishNotices(session.user))
-    return <EmptyState kind="error" text="仅支部书记和园区管理员可以查看" className="branch-stats__denied" />
-  return <Stats parkWide={isParkAdmin(session.user)} />
+  return (
+    <ToolsGate
+      need="organiser"
+      denied="仅支部书记和园区管理员可以查看"
+      deniedClassName="branch-stats__denied"
+    >
+      {(tools) => <Stats parkWide={tools?.scope === 'park'} />}
+    </ToolsGate>
+  )
 }

@@ -2,14 +2,13 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { VerifiedCard } from '../../../../types/api'
 import { CardScanner } from '@/components/card-scanner'
-import { EmptyState } from '@/components/empty-state'
 import { cx } from '@/components/types'
-import { useAuthGuard } from '@/hooks/use-auth-guard'
 import * as cards from '@/services/cards'
 import { useCareModeClass } from '@/stores/care-mode'
-import { canPublishNotices, POLITICAL_STATUS_LABELS } from '@/utils/labels'
+import { POLITICAL_STATUS_LABELS } from '@/utils/labels'
 import { cardErrorHint, cardErrorMessage } from './messages'
 import './index.scss'
+import { ToolsGate } from '@/components/tools-gate'
 
 type Outcome = { ok: true; result: VerifiedCard } | { ok: false; message: string; hint?: string }
 
@@ -68,16 +67,12 @@ function Verify() {
 }
 
 export default function CardVerifyPage() {
-  const session = useAuthGuard()
   const careMode = useCareModeClass()
-  if (!session) return null
   return (
     <View className={cx('card-verify', careMode)}>
-      {canPublishNotices(session.user) ? (
-        <Verify />
-      ) : (
-        <EmptyState kind="error" text="仅支部书记和园区管理员可以核验名片" />
-      )}
+      <ToolsGate need="organiser" denied="仅支部书记和园区管理员可以核验名片">
+        {() => <Verify />}
+      </ToolsGate>
     </View>
   )
 }

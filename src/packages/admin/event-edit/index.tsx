@@ -2,22 +2,20 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { CategoryCode, EventCreate, EventDetail, EventPatch, Me } from '../../../../types/api'
+import { LIMITS } from '../../../../server/src/schemas/limits'
 import { BranchScope } from '@/components/branch-scope'
 import { DateTimeField } from '@/components/date-time-field'
 import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
+import { useCategories } from '@/hooks/use-categories'
 import { ApiError, toApiError } from '@/services/api-error'
 import * as events from '@/services/events'
 import { emitEventsEdited } from '@/utils/events'
-import { CATEGORY_CODES, CATEGORY_LABELS, canOrganiseEvents, isParkAdmin } from '@/utils/labels'
+import { useTools, type Tools } from '@/stores/tools'
 import { ROUTES } from '@/utils/routes'
 import { toastError, toastSuccess } from '@/utils/toast'
 import '../form.scss'
-
-const TITLE_MAX = 100
-const VENUE_MAX = 200
-const DESCRIPTION_MAX = 20000
 
 interface FormValues {
   title: string
@@ -29,11 +27,11 @@ interface FormValues {
   capacity: string
   signupDeadline: string | null
   cancelDeadline: string | null
-  /** null: park-wide */
+  /** null: park-wide (park admins), or the server's default, the secretary's own branch */
   branchId: number | null
 }
 
-function initialValues(user: Me, event: EventDetail | null): FormValues {
+function initialValues(event: EventDetail | null): FormValues {
   if (event) {
     return {
       title: event.title,
@@ -58,36 +56,37 @@ function initialValues(user: Me, event: EventDetail | null): FormValues {
     capacity: '30',
     signupDeadline: null,
     cancelDeadline: null,
-    branchId: isParkAdmin(user) ? null : (user.branch?.id ?? null),
+    branchId: null,
   }
 }
 
-/** A friendly word before the server's check, which names the failing field. */
-function problemOf(values: FormValues): string | null {
+/** What is still to fill in. Whether the times and numbers make sense is the server's call. */
+function missingOf(values: FormValues): string | null {
   if (!values.title.trim()) return '请填写活动名称'
   if (!values.venue.trim()) return '请填写活动地点'
   if (!values.startsAt) return '请选择开始时间'
   if (!values.endsAt) return '请选择结束时间'
-  if (values.endsAt <= values.startsAt) return '结束时间须晚于开始时间'
-  const capacity = Number(values.capacity)
-  if (!Number.isInteger(capacity) || capacity < 1) return '名额须为正整数'
-  if (values.signupDeadline && values.signupDeadline > values.startsAt) return '报名截止不能晚于开始时间'
-  if (values.cancelDeadline && values.cancelDeadline > values.startsAt) return '取消截止不能晚于开始时间'
+  if (!values.capacity) return '请填写名额'
   return null
 }
 
-function EventForm({ user, event }: { user: Me; event: EventDetail | null }) {
-  const [values, setValues] = useState<FormValues>(() => initialValues(user, event))
+function EventForm({ user, tools, event }: { user: Me; tools: Tools | null; event: EventDetail | null }) {
+  const [values, setValues] = useState<FormValues>(() => initialValues(event))
+  const categories = useCategories()
   const [submitting, setSubmitting] = useState(false)
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }))
   const editing = event !== null
-  const categoryIndex = Math.max(0, CATEGORY_CODES.indexOf(values.category))
+  const categoryIndex = Math.max(
+    0,
+    categories.findIndex((category) => category.code === values.category),
+  )
+  const categoryName = categories[categoryIndex]?.name ?? ''
 
   const submit = async () => {
     if (submitting) return
-    const problem = problemOf(values)
-    if (problem) return void Taro.showToast({ title: problem, icon: 'none' })
+    const missing = missingOf(values)
+    if (missing) return void Taro.showToast({ title: missing, icon: 'none' })
     const fields = {
       title: values.title.trim(),
       category: values.category,
@@ -129,7 +128,7 @@ function EventForm({ user, event }: { user: Me; event: EventDetail | null }) {
         <Input
           className="admin-form__input event-form__title"
           value={values.title}
-          maxlength={TITLE_MAX}
+          maxlength={LIMITS.eventTitle}
           placeholder="例如：青创沙龙第九期"
           onInput={(e) => set('title', e.detail.value)}
           aria-label="活动名称"
@@ -139,12 +138,12 @@ function EventForm({ user, event }: { user: Me; event: EventDetail | null }) {
         <Text className="admin-form__label">活动类别</Text>
         <Picker
           mode="selector"
-          range={CATEGORY_CODES.map((code) => CATEGORY_LABELS[code])}
+          range={categories.map((category) => category.name)}
           value={categoryIndex}
-          onChange={(e) => set('category', CATEGORY_CODES[Number(e.detail.value)] ?? 'other')}
+          onChange={(e) => set('category', categories[Number(e.detail.value)]?.code ?? values.category)}
         >
           <View className="admin-form__picker event-form__category">
-            <Text>{CATEGORY_LABELS[values.category]}</Text>
+            <Text>{categoryName}</Text>
             <Text className="admin-form__arrow" aria-hidden="true">
               ›
             </Text>
@@ -156,7 +155,7 @@ function EventForm({ user, event }: { user: Me; event: EventDetail | null }) {
         <Input
           className="admin-form__input event-form__venue"
           value={values.venue}
-          maxlength={VENUE_MAX}
+          maxlength={LIMITS.venue}
           placeholder="例如：创新驿站二楼多功能厅"
           onInput={(e) => set('venue', e.detail.value)}
           aria-label="活动地点"
@@ -217,7 +216,7 @@ function EventForm({ user, event }: { user: Me; event: EventDetail | null }) {
         <Textarea
           className="admin-form__textarea event-form__description"
           value={values.description}
-          maxlength={DESCRIPTION_MAX}
+          maxlength={LIMITS.eventDescription}
           placeholder="活动内容、议程、注意事项，空行分段"
           onInput={(e) => set('description', e.detail.value)}
           aria-label="活动介绍"
@@ -229,7 +228,7 @@ function EventForm({ user, event }: { user: Me; event: EventDetail | null }) {
           <Text className="admin-form__fixed">
             {event?.branch ? event.branch.name : '园区活动（全体成员可报名）'}
           </Text>
-        ) : isParkAdmin(user) ? (
+        ) : tools?.scope === 'park' ? (
           <BranchScope
             className="admin-form__options"
             parkLabel="园区"
@@ -252,7 +251,7 @@ function EventForm({ user, event }: { user: Me; event: EventDetail | null }) {
   )
 }
 
-function EditEvent({ user, id }: { user: Me; id: number }) {
+function EditEvent({ user, tools, id }: { user: Me; tools: Tools | null; id: number }) {
   const [event, setEvent] = useState<EventDetail | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
 
@@ -270,21 +269,23 @@ function EditEvent({ user, id }: { user: Me; id: number }) {
   if (error) return <PageShell error={error} />
   if (!event) return <PageShell loading />
   if (event.status === 'cancelled') return <EmptyState kind="error" text="活动已取消，不能再修改" />
-  return <EventForm user={user} event={event} />
+  return <EventForm user={user} tools={tools} event={event} />
 }
 
 export default function EventEditPage() {
   const session = useAuthGuard()
   const router = useRouter()
+  const tools = useTools()
   if (!session) return null
   const user = session.user
-  if (!user || !canOrganiseEvents(user)) {
+  if (tools === undefined) return <PageShell loading />
+  if (!user || tools?.scope === null) {
     return <EmptyState kind="error" text="仅支部书记和园区管理员可以发布活动" />
   }
   const id = Number(router?.params?.id)
   return Number.isInteger(id) && id > 0 ? (
-    <EditEvent user={user} id={id} />
+    <EditEvent user={user} tools={tools} id={id} />
   ) : (
-    <EventForm user={user} event={null} />
+    <EventForm user={user} tools={tools} event={null} />
   )
 }

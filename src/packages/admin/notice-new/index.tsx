@@ -3,25 +3,23 @@ import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { AnnouncementCreate, Me } from '../../../../types/api'
 import { BranchScope } from '@/components/branch-scope'
-import { EmptyState } from '@/components/empty-state'
 import { cx } from '@/components/types'
-import { useAuthGuard } from '@/hooks/use-auth-guard'
 import * as announcements from '@/services/announcements'
 import { useCareModeClass } from '@/stores/care-mode'
-import { canPublishNotices } from '@/utils/labels'
 import { emitAnnouncementPublished } from '@/utils/events'
 import { toastError, toastSuccess } from '@/utils/toast'
 import './index.scss'
+import { LIMITS } from '../../../../server/src/schemas/limits'
+import type { Tools } from '@/stores/tools'
+import { useSession } from '@/stores/session'
+import { ToolsGate } from '@/components/tools-gate'
 
 type Scope = AnnouncementCreate['scope']
 
-const TITLE_MAX = 100
-const BODY_MAX = 20000
-
-function NoticeForm({ user }: { user: Me }) {
+function NoticeForm({ user, tools }: { user: Me; tools: Tools | null }) {
   // 关怀模式: this page has no page shell to carry the class.
   const careMode = useCareModeClass()
-  const isParkAdmin = user.roles.includes('park_admin')
+  const isParkAdmin = tools?.scope === 'park'
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [scope, setScope] = useState<Scope>(isParkAdmin ? 'park' : 'branch')
@@ -61,7 +59,7 @@ function NoticeForm({ user }: { user: Me }) {
         <Input
           className="notice-form__input notice-form__title"
           value={title}
-          maxlength={TITLE_MAX}
+          maxlength={LIMITS.noticeTitle}
           placeholder="例如：关于开展主题党日活动的通知"
           onInput={(event) => setTitle(event.detail.value)}
           aria-label="标题"
@@ -72,7 +70,7 @@ function NoticeForm({ user }: { user: Me }) {
         <Textarea
           className="notice-form__textarea notice-form__body"
           value={body}
-          maxlength={BODY_MAX}
+          maxlength={LIMITS.noticeBody}
           placeholder="通知内容，空行分段"
           onInput={(event) => setBody(event.detail.value)}
           aria-label="正文"
@@ -120,10 +118,10 @@ function NoticeForm({ user }: { user: Me }) {
 }
 
 export default function NoticeNewPage() {
-  const session = useAuthGuard()
-  if (!session) return null
-  if (!session.user || !canPublishNotices(session.user)) {
-    return <EmptyState kind="error" text="仅支部书记和园区管理员可以发布通知" />
-  }
-  return <NoticeForm user={session.user} />
+  const session = useSession()
+  return (
+    <ToolsGate need="organiser" denied="仅支部书记和园区管理员可以发布通知">
+      {(tools) => (session?.user ? <NoticeForm user={session.user} tools={tools} /> : null)}
+    </ToolsGate>
+  )
 }

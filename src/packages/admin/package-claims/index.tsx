@@ -2,15 +2,13 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import type { HealthPackage, PackageClaim } from '../../../../types/api'
-import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
-import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as healthPackages from '@/services/health-packages'
-import { isParkAdmin } from '@/utils/labels'
 import { formatDateTime } from '@/utils/time'
 import './index.scss'
+import { ToolsGate } from '@/components/tools-gate'
 
 function ClaimRow({ claim }: { claim: PackageClaim }) {
   const redeemed = claim.status === 'redeemed'
@@ -91,9 +89,10 @@ function Claims({ id }: { id: number }) {
 }
 
 export default function ClaimsPage() {
-  const session = useAuthGuard()
   const router = useRouter()
-  if (!session) return null
-  if (!isParkAdmin(session.user)) return <EmptyState kind="error" text="仅园区管理员可以查看领取记录" />
-  return <Claims id={Number(router?.params?.id)} />
+  return (
+    <ToolsGate need="park" denied="仅园区管理员可以查看领取记录">
+      {() => <Claims id={Number(router?.params?.id)} />}
+    </ToolsGate>
+  )
 }

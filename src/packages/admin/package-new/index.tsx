@@ -3,15 +3,14 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { HealthPackageCreate } from '../../../../types/api'
 import { DateTimeField } from '@/components/date-time-field'
-import { EmptyState } from '@/components/empty-state'
 import { cx } from '@/components/types'
-import { useAuthGuard } from '@/hooks/use-auth-guard'
 import * as healthPackages from '@/services/health-packages'
 import { useCareModeClass } from '@/stores/care-mode'
-import { isParkAdmin } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
 import { toastError, toastSuccess } from '@/utils/toast'
 import '../form.scss'
+import { LIMITS } from '../../../../server/src/schemas/limits'
+import { ToolsGate } from '@/components/tools-gate'
 
 function problemOf(input: {
   name: string
@@ -69,7 +68,7 @@ function PackageForm() {
         <Input
           className="admin-form__input package-form__name"
           value={name}
-          maxlength={100}
+          maxlength={LIMITS.packageName}
           placeholder="例如：党员CEO健康大礼包（2027春季）"
           onInput={(e) => setName(e.detail.value)}
           aria-label="批次名称"
@@ -80,7 +79,7 @@ function PackageForm() {
         <Textarea
           className="admin-form__textarea package-form__description"
           value={description}
-          maxlength={2000}
+          maxlength={LIMITS.packageDescription}
           placeholder="礼包内容、领取地点、注意事项"
           onInput={(e) => setDescription(e.detail.value)}
           aria-label="内容说明"
@@ -126,8 +125,9 @@ function PackageForm() {
 }
 
 export default function PackageNewPage() {
-  const session = useAuthGuard()
-  if (!session) return null
-  if (!isParkAdmin(session.user)) return <EmptyState kind="error" text="仅园区管理员可以新建大礼包批次" />
-  return <PackageForm />
+  return (
+    <ToolsGate need="park" denied="仅园区管理员可以新建大礼包批次">
+      {() => <PackageForm />}
+    </ToolsGate>
+  )
 }

@@ -2,15 +2,13 @@ import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import type { HealthPackage } from '../../../../types/api'
-import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
-import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as healthPackages from '@/services/health-packages'
-import { isParkAdmin } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
 import { formatDateTime } from '@/utils/time'
 import './index.scss'
+import { ToolsGate } from '@/components/tools-gate'
 
 function go(url: string) {
   Taro.navigateTo({ url }).catch(() => undefined)
@@ -81,8 +79,9 @@ function Batches() {
 }
 
 export default function BatchesPage() {
-  const session = useAuthGuard()
-  if (!session) return null
-  if (!isParkAdmin(session.user)) return <EmptyState kind="error" text="仅园区管理员可以管理健康大礼包" />
-  return <Batches />
+  return (
+    <ToolsGate need="park" denied="仅园区管理员可以管理健康大礼包">
+      {() => <Batches />}
+    </ToolsGate>
+  )
 }

@@ -1,15 +1,14 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { RedeemResult } from '../../../../types/api'
-import { EmptyState } from '@/components/empty-state'
 import { cx } from '@/components/types'
-import { useAuthGuard } from '@/hooks/use-auth-guard'
 import * as healthPackages from '@/services/health-packages'
 import { useCareModeClass } from '@/stores/care-mode'
-import { isParkAdmin } from '@/utils/labels'
 import { redeemErrorMessage } from './messages'
 import { canScan, scanPickupCode } from './scan-code'
 import './index.scss'
+import { LIMITS } from '../../../../server/src/schemas/limits'
+import { ToolsGate } from '@/components/tools-gate'
 
 /** Codes are read aloud or typed: case, spaces and dashes do not matter. */
 function normalise(input: string): string {
@@ -28,7 +27,7 @@ function Redeem() {
   const redeem = async (raw: string) => {
     const value = normalise(raw)
     if (busy) return
-    if (value.length < 4) {
+    if (value === '') {
       setOutcome({ ok: false, code: value, message: '请输入取件码' })
       return
     }
@@ -66,7 +65,7 @@ function Redeem() {
         <Input
           className="redeem-page__input"
           value={code}
-          maxlength={32}
+          maxlength={LIMITS.pickupCode}
           placeholder="例如 AB3DEF7H"
           confirmType="done"
           onInput={(e) => setCode(e.detail.value.toUpperCase())}
@@ -104,8 +103,9 @@ function Redeem() {
 }
 
 export default function RedeemPage() {
-  const session = useAuthGuard()
-  if (!session) return null
-  if (!isParkAdmin(session.user)) return <EmptyState kind="error" text="仅园区管理员可以核销取件码" />
-  return <Redeem />
+  return (
+    <ToolsGate need="park" denied="仅园区管理员可以核销取件码">
+      {() => <Redeem />}
+    </ToolsGate>
+  )
 }

@@ -1,22 +1,23 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
+import type { SessionListItem } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { type ApiError, toApiError } from '@/services/api-error'
+import * as courses from '@/services/courses'
 import { isShortCode, normaliseShortCode } from '@/utils/checkin'
 import { startCheckin, submitCheckin } from '@/utils/checkin-flow'
 import { canScanCheckin } from '@/utils/checkin-scanner'
 import { attendanceLabel } from '@/utils/courses'
 import { prefetchCheckinPages } from '@/utils/prefetch-checkin'
 import { formatTimeRange } from '@/utils/time'
-import { loadOpenSessions, type OpenSession } from './open-sessions'
 import './index.scss'
 
 /** Signed in already: nothing more to do for that session. */
-function signedIn(item: OpenSession): boolean {
-  return item.session.myAttendance === 'present' || item.session.myAttendance === 'late'
+function signedIn(item: SessionListItem): boolean {
+  return item.myAttendance === 'present' || item.myAttendance === 'late' || item.myAttendance === 'pending'
 }
 
 function SessionOption({
@@ -24,7 +25,7 @@ function SessionOption({
   selected,
   onSelect,
 }: {
-  item: OpenSession
+  item: SessionListItem
   selected: boolean
   onSelect: () => void
 }) {
@@ -46,18 +47,16 @@ function SessionOption({
       <View className="checkin-enter__radio" aria-hidden="true" />
       <View className="checkin-enter__session-main">
         <Text className="checkin-enter__session-title">{item.courseTitle}</Text>
-        <Text className="checkin-enter__session-time">
-          {formatTimeRange(item.session.startsAt, item.session.endsAt)}
-        </Text>
-        <Text className="checkin-enter__session-venue">{item.session.venue}</Text>
+        <Text className="checkin-enter__session-time">{formatTimeRange(item.startsAt, item.endsAt)}</Text>
+        <Text className="checkin-enter__session-venue">{item.venue}</Text>
       </View>
-      {done ? <Tag type="primary">{attendanceLabel(item.session.myAttendance)}</Tag> : null}
+      {done ? <Tag type="primary">{attendanceLabel(item.myAttendance)}</Tag> : null}
     </View>
   )
 }
 
 function EnterCode() {
-  const [sessions, setSessions] = useState<OpenSession[]>([])
+  const [sessions, setSessions] = useState<SessionListItem[]>([])
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<ApiError | null>(null)
   const [selected, setSelected] = useState<number | null>(null)
@@ -67,16 +66,17 @@ function EnterCode() {
 
   const load = useCallback(async () => {
     try {
-      const found = await loadOpenSessions()
+      // The sessions the server says are open for sign-in now.
+      const found = (await courses.openSessions()).items
       setSessions(found)
       setError(null)
       // One session open (the usual case): it is the one.
       const choosable = found.filter((item) => !signedIn(item))
       setSelected((current) =>
-        current !== null && choosable.some((item) => item.session.id === current)
+        current !== null && choosable.some((item) => item.id === current)
           ? current
           : choosable.length === 1
-            ? choosable[0].session.id
+            ? choosable[0].id
             : null,
       )
     } catch (e) {
@@ -140,11 +140,11 @@ function EnterCode() {
         <View className="checkin-enter__sessions" role="radiogroup" aria-label="培训场次">
           {sessions.map((item) => (
             <SessionOption
-              key={item.session.id}
+              key={item.id}
               item={item}
-              selected={selected === item.session.id}
+              selected={selected === item.id}
               onSelect={() => {
-                setSelected(item.session.id)
+                setSelected(item.id)
                 setProblem(null)
               }}
             />

@@ -66,6 +66,13 @@ function windowNotice(session: SessionDetail | null, now: number): string | null
   return null
 }
 
+/** What stands where the code will be: the server's word on why there is none yet, if it gave one. */
+function placeholderText({ reconnecting, refusal }: RotatingCode): string {
+  if (reconnecting) return '网络重连中…'
+  if (refusal?.code === 'CHECKIN_CLOSED') return '不在签到时间，暂无签到码'
+  return refusal ? '暂时无法获取签到码' : '正在获取签到码…'
+}
+
 function CodePanel({ rotating, cellSize }: { rotating: RotatingCode; cellSize: number }) {
   const { shown, expired, reconnecting } = rotating
   return (
@@ -81,7 +88,7 @@ function CodePanel({ rotating, cellSize }: { rotating: RotatingCode; cellSize: n
           />
         ) : (
           <View className="checkin-screen__qr-placeholder">
-            <Text>{reconnecting ? '网络重连中…' : '正在获取签到码…'}</Text>
+            <Text>{placeholderText(rotating)}</Text>
           </View>
         )}
         {shown && expired ? (

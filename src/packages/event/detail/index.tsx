@@ -11,7 +11,7 @@ import { ApiError, toApiError } from '@/services/api-error'
 import * as events from '@/services/events'
 import { eventAction, mySignupLabel, placesLabel } from '@/utils/event-status'
 import { APP_EVENTS, emitEventChanged } from '@/utils/events'
-import { CATEGORY_LABELS, organiserLabel } from '@/utils/labels'
+import { organiserLabel } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
 import { formatDateTime, formatRelative, formatTimeRange } from '@/utils/time'
 import { toastError, toastSuccess } from '@/utils/toast'
@@ -210,7 +210,7 @@ function EventDetailView({ id }: { id: number }) {
           <View className="event-detail__card">
             <View className="event-detail__tags">
               <Tag type="primary" className="event-detail__category">
-                {CATEGORY_LABELS[event.category] ?? '其他'}
+                {event.categoryName}
               </Tag>
               <Tag className="event-detail__scope">{event.branch ? '支部活动' : '园区活动'}</Tag>
               {event.status === 'cancelled' ? (

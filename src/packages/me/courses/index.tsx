@@ -1,21 +1,20 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CourseDetail, Session } from '../../../../types/api'
+import { useCallback } from 'react'
+import type { CourseWithSessions, Session } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
 import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { type ApiError, toApiError } from '@/services/api-error'
-import * as myCourses from '@/services/my-courses'
+import { usePagedList } from '@/hooks/use-paged-list'
+import * as me from '@/services/me'
 import { COURSE_KIND_LABELS, courseOrganiserLabel } from '@/utils/courses'
 import { ROUTES } from '@/utils/routes'
 import { formatTimeRange } from '@/utils/time'
-import { toastError } from '@/utils/toast'
 import { attendanceSummary, sessionAttendanceLabel } from './attendance'
 import './index.scss'
 
-function SessionRow({ session, now }: { session: Session; now: number }) {
+function SessionRow({ session }: { session: Session }) {
   const state = session.myAttendance ?? 'pending'
   return (
     <View className={cx('course-session', `course-session--${state}`)}>
@@ -25,12 +24,12 @@ function SessionRow({ session, now }: { session: Session; now: number }) {
           {session.venue} · {session.lecturer}
         </Text>
       </View>
-      <Text className="course-session__status">{sessionAttendanceLabel(session, now)}</Text>
+      <Text className="course-session__status">{sessionAttendanceLabel(session)}</Text>
     </View>
   )
 }
 
-function CourseBlock({ course, now }: { course: CourseDetail; now: number }) {
+function CourseBlock({ course }: { course: CourseWithSessions }) {
   return (
     <View className="my-course">
       <View className="my-course__head">
@@ -41,59 +40,39 @@ function CourseBlock({ course, now }: { course: CourseDetail; now: number }) {
           </Tag>
           <Text className="my-course__organiser">{courseOrganiserLabel(course)}</Text>
         </View>
-        <Text className="my-course__summary">{attendanceSummary(course.sessions, now)}</Text>
+        <Text className="my-course__summary">{attendanceSummary(course)}</Text>
       </View>
       <View className="my-course__sessions">
         {course.sessions.map((session) => (
-          <SessionRow key={session.id} session={session} now={now} />
+          <SessionRow key={session.id} session={session} />
         ))}
       </View>
     </View>
   )
 }
 
+/** 我的课程: my courses with every session and my attendance, one request a page. */
 function MyCourses() {
-  const [courses, setCourses] = useState<CourseDetail[] | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [now, setNow] = useState(() => Date.now())
-  const loaded = useRef(false)
-
-  const load = useCallback(async () => {
-    try {
-      setCourses(await myCourses.myCoursesWithAttendance())
-      loaded.current = true
-      setNow(Date.now())
-      setError(null)
-    } catch (e) {
-      const apiError = toApiError(e)
-      // With courses on screen a toast is enough.
-      if (loaded.current) toastError(apiError)
-      else setError(apiError)
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
+  const fetchPage = useCallback((cursor: string | null) => me.myCourses(cursor), [])
+  const list = usePagedList<CourseWithSessions>(fetchPage)
   return (
     <PageShell
       className="my-courses"
-      loading={courses === null && error === null}
-      error={courses ? null : error}
-      onRetry={() => {
-        setError(null)
-        void load()
-      }}
-      empty={courses !== null && courses.length === 0}
+      loading={list.loading}
+      error={list.error}
+      onRetry={() => void list.refresh()}
+      empty={list.items.length === 0 && !list.hasMore}
       emptyText="还没有报名的课程"
       emptyHint="报名党务培训和学习课程后，每次课的出勤会显示在这里"
       emptyActionText="去学习"
       onEmptyAction={() => Taro.switchTab({ url: ROUTES.study }).catch(() => undefined)}
-      onRefresh={load}
+      onRefresh={list.refresh}
+      onLoadMore={() => void list.loadMore()}
+      loadingMore={list.loadingMore}
+      hasMore={list.hasMore}
     >
-      {courses?.map((course) => (
-        <CourseBlock key={course.id} course={course} now={now} />
+      {list.items.map((course) => (
+        <CourseBlock key={course.id} course={course} />
       ))}
     </PageShell>
   )

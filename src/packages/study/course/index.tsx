@@ -8,14 +8,7 @@ import { cx } from '@/components/types'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError, toApiError } from '@/services/api-error'
 import * as courses from '@/services/courses'
-import {
-  attendanceLabel,
-  COURSE_KIND_LABELS,
-  courseOrganiserLabel,
-  enrolmentLabel,
-  isCheckinOpen,
-  isCourseFull,
-} from '@/utils/courses'
+import { attendanceLabel, COURSE_KIND_LABELS, courseOrganiserLabel, enrolmentLabel } from '@/utils/courses'
 import { startCheckin } from '@/utils/checkin-flow'
 import { emitCourseChanged } from '@/utils/events'
 import { ROUTES } from '@/utils/routes'
@@ -36,7 +29,7 @@ function go(url: string) {
 
 function SessionRow({ session, index, canManage }: { session: Session; index: number; canManage: boolean }) {
   const status = session.myAttendance
-  const open = isCheckinOpen(session)
+  const open = session.checkinStatus === 'open'
   return (
     <View className={cx('course-session', open && 'course-session--open')}>
       <View className="course-session__head">
@@ -94,13 +87,15 @@ function MaterialRow({ material }: { material: MaterialSummary }) {
   )
 }
 
-type EnrolState = 'enrolled' | 'full' | 'open'
+type EnrolState = 'enrolled' | CourseDetail['status']
 
-/** `full` also when the server said COURSE_FULL, whatever counts the page still shows. */
+/** The server's status; `full` also when it just said COURSE_FULL, whatever the page still shows. */
 function enrolState(course: CourseDetail, refusedFull: boolean): EnrolState {
   if (course.enrolled) return 'enrolled'
-  return refusedFull || isCourseFull(course) ? 'full' : 'open'
+  return refusedFull && course.status === 'open' ? 'full' : course.status
 }
+
+const CLOSED_LABELS = { full: '名额已满', ended: '已结束' } as const
 
 interface EnrolBarProps {
   course: CourseDetail
@@ -120,22 +115,22 @@ function EnrolBar({ course, refusedFull, busy, onEnrol }: EnrolBarProps) {
           </Text>
         ) : (
           <Text className="course-detail__hint">
-            {state === 'full'
-              ? '名额已满'
-              : `剩余${Math.max(0, course.capacity - course.enrolledCount)}个名额`}
+            {state === 'open'
+              ? `剩余${Math.max(0, course.capacity - course.enrolledCount)}个名额`
+              : CLOSED_LABELS[state]}
           </Text>
         )}
       </View>
       {state === 'enrolled' ? null : (
         <Button
-          className={cx('course-detail__action', state === 'full' && 'course-detail__action--disabled')}
-          {...(state === 'full' ? { disabled: true } : {})}
+          className={cx('course-detail__action', state !== 'open' && 'course-detail__action--disabled')}
+          {...(state !== 'open' ? { disabled: true } : {})}
           {...(busy ? { loading: true, disabled: true } : {})}
           onClick={() => {
             if (!busy && state === 'open') onEnrol()
           }}
         >
-          {state === 'full' ? '名额已满' : '报名学习'}
+          {state === 'open' ? '报名学习' : CLOSED_LABELS[state]}
         </Button>
       )}
     </View>
