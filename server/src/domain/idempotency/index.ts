@@ -26,7 +26,7 @@ export interface KeyedRequest {
   method: string
   url: string
   body?: unknown
-  headers: { 'idempotency-key'?: string | string[] }
+  headers: Readonly<Record<string, string | string[] | undefined>>
 }
 
 /** Keys are kept at least this long (API.md); older ones are deleted. */

@@ -165,9 +165,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const viewer = currentViewer(request)
       const { id } = request.params
-      return createIdempotently(app.db, request, reply, (trx) =>
-        signUp(trx, viewer, id, app.now()),
-      )
+      return createIdempotently(app.db, request, reply, (trx) => signUp(trx, viewer, id, app.now()))
     },
   )
 
