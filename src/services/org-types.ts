@@ -19,8 +19,7 @@ export interface Company {
 export interface CompanyInput {
   name: string
   industry: string
-  status: CompanyStatus
-  partyOrg: PartyOrg
+  status?: CompanyStatus
   instructorId?: number | null
 }
 
@@ -42,22 +41,22 @@ export interface BranchInput {
 export interface BranchPatch {
   name?: string
   companyIds?: number[]
-  secretaryId?: number
+  secretaryId?: number | null
 }
 
 export interface Member {
   id: number
   name: string
   /** Masked (138****5678) for everyone but park admins and the member's own secretary. */
-  phone: string
+  phone: string | null
   company: NamedRef | null
   branch: NamedRef | null
   politicalStatus: PoliticalStatus
   roles: Role[]
   isCeo: boolean
+  birthDate: string | null
   bound: boolean
   active: boolean
-  birthDate?: string | null
 }
 
 export interface MemberInput {
@@ -67,16 +66,22 @@ export interface MemberInput {
   branchId?: number
   politicalStatus: PoliticalStatus
   isCeo?: boolean
-  birthDate?: string
+  birthDate?: string | null
 }
 
-export type MemberPatch = Partial<MemberInput> & { roles?: Role[]; active?: boolean }
+export type MemberPatch = Partial<Omit<MemberInput, 'branchId'>> & {
+  branchId?: number | null
+  roles?: Role[]
+  active?: boolean
+}
 
 export interface ImportResult {
   created: number
   updated: number
   unchanged: number
   errors: Array<{ line: number; message: string }>
+  /** true: nothing was written (a dry run, or a file with errors) */
+  dryRun: boolean
 }
 
 export interface Invite {
@@ -91,11 +96,14 @@ export interface JoinRequest {
   status: JoinRequestStatus
   name: string
   phone: string
-  note?: string | null
   company: NamedRef
   branch: NamedRef
-  reason?: string | null
+  note: string
+  reason: string | null
   createdAt: string
+  decidedAt: string | null
+  decidedBy: NamedRef | null
+  memberId: number | null
 }
 
 export interface JoinRequestInput {
@@ -106,13 +114,32 @@ export interface JoinRequestInput {
   note?: string
 }
 
+export type AuditEntity = 'company' | 'branch' | 'member' | 'invite' | 'join_request'
+
 export interface AuditEntry {
   id: number
   actor: NamedRef | null
   action: string
-  entity: string
+  entity: AuditEntity
   entityId: number
-  before: unknown
-  after: unknown
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
   at: string
+}
+
+/** My own latest join request, as GET /api/me shows it to someone not on the roster yet. */
+export interface MyJoinRequest {
+  id: number
+  status: JoinRequestStatus
+  company: NamedRef
+  branch: NamedRef
+  reason: string | null
+  createdAt: string
+}
+
+/** What GET /api/me adds for joining. */
+export interface MeJoining {
+  onRoster: boolean
+  phone: string | null
+  joinRequest: MyJoinRequest | null
 }

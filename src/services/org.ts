@@ -1,4 +1,4 @@
-import type { LoginResult, NamedRef, PageOf, PoliticalStatus } from '../../types/api'
+import type { LoginResult, PageOf, PoliticalStatus } from '../../types/api'
 import type {
   AuditEntry,
   Branch,
@@ -23,8 +23,22 @@ export const PAGE_SIZE = 20
 
 // ---- companies and branches (park admins; secretaries read their own) ----
 
-export function companies(): Promise<Company[]> {
-  return request<PageOf<Company>>('/api/companies', { data: { limit: 50 } }).then((page) => page.items)
+export function companies(cursor?: string | null, q?: string): Promise<PageOf<Company>> {
+  return request<PageOf<Company>>('/api/companies', {
+    data: { limit: 50, cursor: cursor || undefined, q: q || undefined },
+  })
+}
+
+/** Every company, page after page (a park has dozens, not thousands). */
+export async function allCompanies(): Promise<Company[]> {
+  const all: Company[] = []
+  let cursor: string | null = null
+  do {
+    const page: PageOf<Company> = await companies(cursor)
+    all.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  return all
 }
 
 export function createCompany(input: CompanyInput): Promise<Company> {
@@ -35,10 +49,9 @@ export function updateCompany(id: number, input: Partial<CompanyInput>): Promise
   return request<Company>(`/api/companies/${id}`, { method: 'PATCH', data: input })
 }
 
+/** Every branch with the companies it covers (also what someone asking to join chooses from). */
 export function branches(): Promise<Branch[]> {
-  return request<PageOf<Branch>>('/api/branches', { data: { limit: 50, detail: 1 } }).then(
-    (page) => page.items,
-  )
+  return request<PageOf<Branch>>('/api/branches').then((page) => page.items)
 }
 
 export function createBranch(input: BranchInput): Promise<Branch> {
@@ -55,6 +68,19 @@ export interface MemberFilter {
   branchId?: number
   q?: string
   politicalStatus?: PoliticalStatus
+}
+
+/** The roster as CSV, in the import's columns (for 导出). */
+export function exportMembers(filter: MemberFilter): Promise<string> {
+  return request<string>('/api/members', {
+    data: {
+      format: 'csv',
+      branchId: filter.branchId,
+      q: filter.q || undefined,
+      politicalStatus: filter.politicalStatus,
+    },
+    responseType: 'text',
+  })
 }
 
 export function members(filter: MemberFilter, cursor?: string | null): Promise<PageOf<Member>> {
@@ -101,16 +127,14 @@ export function bind(input: { inviteCode: string } | { phoneCode: string }): Pro
   return request<LoginResult>('/api/me/bind', { method: 'POST', data: input })
 }
 
-/** The companies and branches a newcomer may ask to join. */
-export function joinOptions(): Promise<Array<Company & { branch: NamedRef | null }>> {
-  return request<PageOf<Company>>('/api/companies', { data: { limit: 50 } }).then((page) => page.items)
-}
-
 export function requestToJoin(input: JoinRequestInput): Promise<{ id: number; status: 'pending' }> {
   return request<{ id: number; status: 'pending' }>('/api/join-requests', { method: 'POST', data: input })
 }
 
-export function joinRequests(status: JoinRequestStatus, cursor?: string | null): Promise<PageOf<JoinRequest>> {
+export function joinRequests(
+  status: JoinRequestStatus,
+  cursor?: string | null,
+): Promise<PageOf<JoinRequest>> {
   return request<PageOf<JoinRequest>>('/api/join-requests', {
     data: { status, limit: PAGE_SIZE, cursor: cursor || undefined },
   })

@@ -1,20 +1,26 @@
 import type { Me } from '../../types/api'
+import type { MeJoining } from '@/services/org-types'
 import { ROUTES } from './routes'
 
 /**
- * Where the signed-in person stands, as GET /api/me says: on the roster (any role), waiting for a
- * join request, or new. The phone decides nothing: a person without roles is not on the roster.
+ * Where the signed-in person stands, as GET /api/me says: on the roster, waiting for a join request,
+ * refused (with the secretary's reason), or new. The phone decides nothing.
  */
-export type JoinState = 'member' | 'pending' | 'new'
+export type JoinState = 'member' | 'pending' | 'rejected' | 'new'
 
-interface MaybeJoinRequest {
-  joinRequest?: { status?: string } | null
+/** The joining fields of GET /api/me (a profile stored before they existed has none). */
+export function joiningOf(user: Me | null | undefined): Partial<MeJoining> {
+  return (user ?? {}) as Partial<MeJoining>
 }
 
 export function joinStateOf(user: Me | null | undefined): JoinState {
   if (!user) return 'new'
-  if (user.roles.length > 0) return 'member'
-  return (user as Me & MaybeJoinRequest).joinRequest?.status === 'pending' ? 'pending' : 'new'
+  const { onRoster, joinRequest } = joiningOf(user)
+  // A profile cached by an older version lacks `onRoster`: anyone with a role is on the roster.
+  if (onRoster ?? user.roles.length > 0) return 'member'
+  if (joinRequest?.status === 'pending') return 'pending'
+  if (joinRequest?.status === 'rejected') return 'rejected'
+  return 'new'
 }
 
 const INVITE_CODE = /^[A-Za-z0-9]{8}$/

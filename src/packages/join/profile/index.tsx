@@ -8,9 +8,8 @@ import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError, toApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
 import * as org from '@/services/org'
-import type { Company } from '@/services/org'
 import { saveSession, updateUser, type Session } from '@/stores/session'
-import { inviteCodeFrom, joinStateOf } from '@/utils/join'
+import { inviteCodeFrom, joiningOf, joinStateOf } from '@/utils/join'
 import { ROUTES } from '@/utils/routes'
 import { toastError, toastInfo, toastSuccess } from '@/utils/toast'
 import { PhoneBind } from './phone-bind'
@@ -92,25 +91,30 @@ function InviteOption({ initialCode }: { initialCode: string }) {
   )
 }
 
-interface BranchChoice {
-  company: Company
-  branch: NamedRef | null
+/** One company and the branch covering it: what someone asking to join picks. */
+interface Choice {
+  company: NamedRef
+  branch: NamedRef
 }
 
 function JoinRequestOption({ user, onSent }: { user: Me; onSent: () => void }) {
-  const [companies, setCompanies] = useState<Company[] | null>(null)
+  const [choices, setChoices] = useState<Choice[] | null>(null)
   const [failed, setFailed] = useState(false)
-  const [companyIndex, setCompanyIndex] = useState(-1)
-  const [branchIndex, setBranchIndex] = useState(-1)
+  const [index, setIndex] = useState(-1)
   const [name, setName] = useState(user.name)
-  const [phone, setPhone] = useState('')
+  const [phone, setPhone] = useState(joiningOf(user).phone ?? '')
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
 
   const load = useCallback(async () => {
     setFailed(false)
     try {
-      setCompanies((await org.joinOptions()).filter((company) => company.status === 'operating'))
+      const branches = await org.branches()
+      setChoices(
+        branches.flatMap((branch) =>
+          branch.companies.map((company) => ({ company, branch: { id: branch.id, name: branch.name } })),
+        ),
+      )
     } catch {
       setFailed(true)
     }
@@ -119,29 +123,25 @@ function JoinRequestOption({ user, onSent }: { user: Me; onSent: () => void }) {
     void load()
   }, [load])
 
-  // Every branch in the park (a joint branch covers several companies), the chosen company's first.
-  const allBranches = useMemo(() => {
-    const byId = new Map<number, NamedRef>()
-    for (const company of companies ?? []) if (company.branch) byId.set(company.branch.id, company.branch)
-    return [...byId.values()]
-  }, [companies])
-  const chosen: BranchChoice | null =
-    companies && companyIndex >= 0
-      ? { company: companies[companyIndex], branch: companies[companyIndex].branch }
-      : null
-  const branch = chosen?.branch ?? (branchIndex >= 0 ? allBranches[branchIndex] : null)
+  const chosen = choices && index >= 0 ? choices[index] : null
+  const labels = useMemo(
+    () =>
+      (choices ?? []).map(({ company, branch }) =>
+        company.name === branch.name ? company.name : `${company.name}（${branch.name}）`,
+      ),
+    [choices],
+  )
 
   const submit = async () => {
     if (busy) return
     if (!chosen) return toastInfo('请选择所在企业')
-    if (!branch) return toastInfo('请选择要加入的支部')
     if (!name.trim()) return toastInfo('请填写姓名')
     if (!/^1\d{10}$/.test(phone.trim())) return toastInfo('请填写11位手机号')
     setBusy(true)
     try {
       await org.requestToJoin({
         companyId: chosen.company.id,
-        branchId: branch.id,
+        branchId: chosen.branch.id,
         name: name.trim(),
         phone: phone.trim(),
         note: note.trim() || undefined,
@@ -168,34 +168,19 @@ function JoinRequestOption({ user, onSent }: { user: Me; onSent: () => void }) {
       <Text className="join-option__label">所在企业</Text>
       <Picker
         mode="selector"
-        range={(companies ?? []).map((company) => company.name)}
-        value={Math.max(companyIndex, 0)}
-        onChange={(event) => {
-          setCompanyIndex(Number(event.detail.value))
-          setBranchIndex(-1)
-        }}
+        range={labels}
+        value={Math.max(index, 0)}
+        onChange={(e) => setIndex(Number(e.detail.value))}
       >
         <View className="join-option__picker join-option__company">
-          <Text>{chosen ? chosen.company.name : companies ? '请选择企业' : '正在加载企业…'}</Text>
+          <Text>{chosen ? chosen.company.name : choices ? '请选择企业' : '正在加载企业…'}</Text>
           <Text aria-hidden="true">›</Text>
         </View>
       </Picker>
       <Text className="join-option__label">加入支部</Text>
-      {chosen?.branch ? (
-        <Text className="join-option__fixed join-option__branch">{chosen.branch.name}</Text>
-      ) : (
-        <Picker
-          mode="selector"
-          range={allBranches.map((item) => item.name)}
-          value={Math.max(branchIndex, 0)}
-          onChange={(event) => setBranchIndex(Number(event.detail.value))}
-        >
-          <View className="join-option__picker join-option__branch">
-            <Text>{branch ? branch.name : '请选择支部（本企业暂无支部时可选联合支部）'}</Text>
-            <Text aria-hidden="true">›</Text>
-          </View>
-        </Picker>
-      )}
+      <Text className="join-option__fixed join-option__branch">
+        {chosen ? chosen.branch.name : '选择企业后显示所属支部'}
+      </Text>
       <Text className="join-option__label">姓名</Text>
       <Input
         className="join-option__input join-option__name"
@@ -236,8 +221,7 @@ function JoinRequestOption({ user, onSent }: { user: Me; onSent: () => void }) {
 }
 
 function Pending({ user }: { user: Me }) {
-  const request = (user as Me & { joinRequest?: { branch?: NamedRef; company?: NamedRef } | null })
-    .joinRequest
+  const request = joiningOf(user).joinRequest
   return (
     <View className="join-status join-status--pending">
       <Text className="join-status__title">申请审核中</Text>
@@ -278,7 +262,7 @@ function Profile({ session }: { session: Session }) {
   }, [load])
 
   const known = joinStateOf(user)
-  const state = known === 'new' && sent ? 'pending' : known
+  const state = (known === 'new' || known === 'rejected') && sent ? 'pending' : known
   return (
     <PageShell
       className="join-profile"
@@ -299,8 +283,18 @@ function Profile({ session }: { session: Session }) {
         </View>
       ) : null}
       {user && state === 'pending' ? <Pending user={user} /> : null}
-      {user && state === 'new' ? (
+      {user && (state === 'new' || state === 'rejected') ? (
         <>
+          {state === 'rejected' ? (
+            <View className="join-status join-status--rejected">
+              <Text className="join-status__title">入支部申请未通过</Text>
+              <Text className="join-status__text">
+                {joiningOf(user).joinRequest?.branch.name ?? '支部'}书记的说明：
+                {joiningOf(user).joinRequest?.reason ?? '—'}
+              </Text>
+              <Text className="join-status__text">你可以核对信息后重新申请，或使用邀请码。</Text>
+            </View>
+          ) : null}
           <View className="join-profile__intro">
             <Text className="join-profile__heading">加入你所在的支部</Text>
             <Text className="join-profile__hint">
