@@ -70,17 +70,13 @@ export interface MemberFilter {
   politicalStatus?: PoliticalStatus
 }
 
-/** The roster as CSV, in the import's columns (for 导出). */
-export function exportMembers(filter: MemberFilter): Promise<string> {
-  return request<string>('/api/members', {
-    data: {
-      format: 'csv',
-      branchId: filter.branchId,
-      q: filter.q || undefined,
-      politicalStatus: filter.politicalStatus,
-    },
-    responseType: 'text',
-  })
+/** Where the roster CSV (the import's columns) is answered, for 导出. */
+export function membersCsvPath(filter: MemberFilter): string {
+  const query = new URLSearchParams({ format: 'csv' })
+  if (filter.branchId) query.set('branchId', String(filter.branchId))
+  if (filter.q) query.set('q', filter.q)
+  if (filter.politicalStatus) query.set('politicalStatus', filter.politicalStatus)
+  return `/api/members?${query.toString()}`
 }
 
 export function members(filter: MemberFilter, cursor?: string | null): Promise<PageOf<Member>> {
