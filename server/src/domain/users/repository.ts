@@ -18,6 +18,9 @@ function selectUsers(db: Kysely<Database>) {
       'b.name as branch_name',
       'u.company_id',
       'c.name as company_name',
+      'u.phone',
+      'u.active',
+      'u.sessions_valid_after',
     ])
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { listBranches } from '../../domain/organisation/repository'
+import { listBranchDetails } from '../../domain/organisation/repository'
 import { BranchList } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
@@ -15,7 +15,7 @@ const branches: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: BranchList, ...errorResponses(401) },
       },
     },
-    async () => ({ items: await listBranches(app.db), nextCursor: null }),
+    async () => ({ items: await listBranchDetails(app.db), nextCursor: null }),
   )
 }
 
