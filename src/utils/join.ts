@@ -1,5 +1,4 @@
 import type { Me } from '../../types/api'
-import type { MeJoining } from '@/services/org-types'
 import { ROUTES } from './routes'
 
 /**
@@ -8,9 +7,11 @@ import { ROUTES } from './routes'
  */
 export type JoinState = 'member' | 'pending' | 'rejected' | 'new'
 
-/** The joining fields of GET /api/me (a profile stored before they existed has none). */
-export function joiningOf(user: Me | null | undefined): Partial<MeJoining> {
-  return (user ?? {}) as Partial<MeJoining>
+type Joining = Pick<Me, 'onRoster' | 'phone' | 'joinRequest'>
+
+/** The joining fields of GET /api/me (a profile stored by an older version has none). */
+export function joiningOf(user: Me | null | undefined): Partial<Joining> {
+  return user ?? {}
 }
 
 export function joinStateOf(user: Me | null | undefined): JoinState {
