@@ -91,6 +91,20 @@ export function members(filter: MemberFilter, cursor?: string | null): Promise<P
   })
 }
 
+/** A branch's whole roster, for choosing its secretary (a branch has dozens, not thousands). */
+export async function allMembers(filter: MemberFilter): Promise<Member[]> {
+  const all: Member[] = []
+  let cursor: string | null = null
+  do {
+    const page: PageOf<Member> = await request<PageOf<Member>>('/api/members', {
+      data: { limit: 50, cursor: cursor || undefined, branchId: filter.branchId, q: filter.q || undefined },
+    })
+    all.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor && all.length < 1000)
+  return all
+}
+
 export function member(id: number): Promise<Member> {
   return request<Member>(`/api/members/${id}`)
 }
