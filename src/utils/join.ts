@@ -32,9 +32,12 @@ function appOrigin(): string {
   return typeof location === 'undefined' ? '' : location.origin
 }
 
-/** What an invite QR encodes: a link to 完善信息 with the code, so any phone camera can open it. */
+/**
+ * What an invite QR encodes: a link to the H5 login page with the code, so any phone camera can
+ * open it (it signs in with the invite); the mini-program's own scanner reads the code out of it.
+ */
 export function inviteLink(code: string): string {
-  return `${appOrigin()}/#${ROUTES.joinProfile}?invite=${encodeURIComponent(code)}`
+  return `${appOrigin()}/#${ROUTES.login}?invite=${encodeURIComponent(code)}`
 }
 
 /** The code in a scanned invite (its link, or the code itself), or null when it is none. */

@@ -15,7 +15,7 @@ const MESSAGES: Record<string, string> = {
 /** H5 has no WeChat login: a member signs in with the invite code (or the invite link) from their secretary. */
 export function InviteLogin({ onLoggedIn }: LoginPanelProps) {
   const router = useRouter()
-  const [code, setCode] = useState(() => inviteCodeFrom(router.params.invite ?? '') ?? '')
+  const [code, setCode] = useState(() => inviteCodeFrom(router?.params?.invite ?? '') ?? '')
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {

@@ -238,7 +238,7 @@ function Pending({ user }: { user: Me }) {
 
 function Profile({ session }: { session: Session }) {
   const router = useRouter()
-  const invite = inviteCodeFrom(decodeURIComponent(router.params.invite ?? '')) ?? ''
+  const invite = inviteCodeFrom(decodeURIComponent(router?.params?.invite ?? '')) ?? ''
   const [user, setUser] = useState<Me | null>(session.user)
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(true)

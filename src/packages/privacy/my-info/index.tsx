@@ -69,7 +69,6 @@ function MyInfo() {
               value={user.roles.map((role) => ROLE_LABELS[role]).join('、') || '尚未加入名册'}
             />
             <Row label="企业CEO" value={user.isCeo ? '是' : '否'} />
-            <Row label="微信账号" value="已绑定（只保存微信账号标识，不保存昵称和头像）" />
           </View>
           {joining.joinRequest ? (
             <View className="my-info__section">
