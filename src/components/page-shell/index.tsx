@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { useRef, type ReactNode } from 'react'
 import { useCareModeClass } from '@/stores/care-mode'
 import { EmptyState } from '../empty-state'
+import { PrivacyPopup } from '../privacy-popup'
 import { cx, type BasicComponent } from '../types'
 import './index.scss'
 
@@ -136,6 +137,8 @@ export function PageShell(props: PageShellProps) {
       {header}
       {title ? <Text className="page-shell__title">{title}</Text> : null}
       <View className="page-shell__body">{body}</View>
+      {/* WeChat asks before the camera or the phone-number button: every page answers with our popup. */}
+      <PrivacyPopup />
     </View>
   )
 }

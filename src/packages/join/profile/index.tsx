@@ -3,7 +3,6 @@ import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { LoginResult, Me, NamedRef } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'
-import { PrivacyPopup } from '@/components/privacy-popup'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError, toApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
@@ -318,7 +317,6 @@ function Profile({ session }: { session: Session }) {
           />
         </>
       ) : null}
-      <PrivacyPopup />
     </PageShell>
   )
 }

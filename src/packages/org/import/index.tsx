@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
+import { PrivacyPopup } from '@/components/privacy-popup'
 import { ToolsGate } from '@/components/tools-gate'
 import { cx } from '@/components/types'
 import * as org from '@/services/org'
@@ -129,6 +130,7 @@ function ImportPage() {
           确认导入
         </Button>
       ) : null}
+      <PrivacyPopup />
       {done && done.errors.length === 0 ? (
         <Button className="org-form__secondary" onClick={() => Taro.navigateBack().catch(() => undefined)}>
           返回名册
