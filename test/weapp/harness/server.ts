@@ -29,7 +29,10 @@ export class FakeWechat {
     this.server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://wechat')
       const answer = (body: object) => {
-        response.setHeader('content-type', url.pathname.startsWith('/sns/') ? 'text/plain' : 'application/json')
+        response.setHeader(
+          'content-type',
+          url.pathname.startsWith('/sns/') ? 'text/plain' : 'application/json',
+        )
         response.end(JSON.stringify(body))
       }
       const chunks: Buffer[] = []
@@ -37,13 +40,16 @@ export class FakeWechat {
       request.on('end', () => {
         let body: Record<string, unknown> = {}
         try {
-          body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {}
+          body = chunks.length
+            ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
+            : {}
         } catch {
           return answer({ errcode: 47001, errmsg: 'data format error' })
         }
         if (url.pathname === '/sns/jscode2session') return this.jscode2session(url.searchParams, answer)
         if (url.pathname === '/cgi-bin/stable_token' && request.method === 'POST') {
-          if (body.appid !== APPID || body.secret !== SECRET) return answer({ errcode: 40013, errmsg: 'invalid appid' })
+          if (body.appid !== APPID || body.secret !== SECRET)
+            return answer({ errcode: 40013, errmsg: 'invalid appid' })
           const token = `token-${randomBytes(8).toString('hex')}`
           this.tokens.add(token)
           this.tokensIssued++
