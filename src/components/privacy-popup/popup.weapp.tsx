@@ -1,39 +1,58 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useReducer, useState } from 'react'
 import { useCareModeClass } from '@/stores/care-mode'
 import { ROUTES } from '@/utils/routes'
 import { cx } from '../types'
 import './index.scss'
 
-type Resolve = (option: Taro.onNeedPrivacyAuthorization.ResolveOption) => void
+type ResolveOption = Taro.onNeedPrivacyAuthorization.ResolveOption
+type Resolve = (option: ResolveOption) => void
 
 const AGREE_BUTTON_ID = 'privacy-agree'
+
+// One listener for the whole app (WeChat keeps only the last one): it holds WeChat's question until
+// the popup of the page on screen answers it.
+let pending: Resolve | null = null
+const popups = new Set<() => void>()
+let listening = false
+
+function listen() {
+  if (listening || typeof Taro.onNeedPrivacyAuthorization !== 'function') return
+  listening = true
+  Taro.onNeedPrivacyAuthorization((resolve) => {
+    pending = resolve
+    popups.forEach((redraw) => redraw())
+  })
+}
+
+function answer(option: ResolveOption) {
+  const resolve = pending
+  pending = null
+  popups.forEach((redraw) => redraw())
+  resolve?.(option)
+}
 
 /**
  * WeChat asks before the phone-number button or the camera is used (`__usePrivacyCheck__`): our own
  * popup says what the park keeps, links the 隐私政策, and answers WeChat with the member's choice.
- * Put it on every page with such a button or scan; the page shown last answers.
+ * Every page shell carries one; the one on the page shown answers.
  */
 export function PrivacyPopup() {
   const careMode = useCareModeClass()
-  const [resolve, setResolve] = useState<Resolve | null>(null)
-
-  const listen = useCallback(() => {
-    if (typeof Taro.onNeedPrivacyAuthorization !== 'function') return
-    Taro.onNeedPrivacyAuthorization((answer) => {
-      answer({ event: 'exposureAuthorization' })
-      setResolve(() => answer)
-    })
+  const [, redraw] = useReducer((n: number) => n + 1, 0)
+  const [onScreen, setOnScreen] = useState(true)
+  useEffect(() => {
+    listen()
+    popups.add(redraw)
+    return () => {
+      popups.delete(redraw)
+    }
   }, [])
-  useEffect(listen, [listen])
-  useDidShow(listen)
+  useDidShow(() => setOnScreen(true))
+  useDidHide(() => setOnScreen(false))
 
-  if (!resolve) return null
-  const finish = (option: Taro.onNeedPrivacyAuthorization.ResolveOption) => {
-    resolve(option)
-    setResolve(null)
-  }
+  if (!pending || !onScreen) return null
   return (
     <View className={cx('privacy-popup', careMode)} role="dialog" aria-label="隐私保护提示">
       <View className="privacy-popup__panel">
@@ -48,14 +67,14 @@ export function PrivacyPopup() {
           查看《隐私政策》
         </Text>
         <View className="privacy-popup__actions">
-          <Button className="privacy-popup__refuse" onClick={() => finish({ event: 'disagree' })}>
+          <Button className="privacy-popup__refuse" onClick={() => answer({ event: 'disagree' })}>
             拒绝
           </Button>
           <Button
             id={AGREE_BUTTON_ID}
             className="privacy-popup__agree"
             openType="agreePrivacyAuthorization"
-            onAgreePrivacyAuthorization={() => finish({ buttonId: AGREE_BUTTON_ID, event: 'agree' })}
+            onAgreePrivacyAuthorization={() => answer({ buttonId: AGREE_BUTTON_ID, event: 'agree' })}
           >
             同意并继续
           </Button>
@@ -64,5 +83,3 @@ export function PrivacyPopup() {
     </View>
   )
 }
-
-export default PrivacyPopup

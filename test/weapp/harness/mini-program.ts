@@ -346,7 +346,7 @@ export class MiniProgram {
     const handled = this.dispatch(element, 'tap', { x: 0, y: 0 }, true)
     // A button's open-type is WeChat's own action (the phone number, the privacy agreement).
     const button = ancestry(element).find((node) => node.tag === 'button')
-    const openType = String(button?.attrs['open-type'] ?? '')
+    const openType = String(button?.attrs.openType ?? button?.attrs['open-type'] ?? '')
     if (button && openType && !button.attrs.disabled) this.openTypeTap(button, openType)
     else if (!handled) throw new Error(`nothing on ${this.route} answers a tap on "${textOf(element)}"`)
     await this.settle()

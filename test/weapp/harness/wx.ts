@@ -280,8 +280,9 @@ export function createWx(host: WxHost): object {
         tempFiles: [{ path, size: Buffer.byteLength(file.text), name: file.name, type: 'file', time: 0 }],
       }
     }),
+    // The manager's methods are the harness's own functions (toApp would copy them away).
     getFileSystemManager: () =>
-      host.toApp({
+      ({
         readFile: callbackApi('readFile', (o) => {
           const text = tempFiles.get(String(o.filePath))
           if (text === undefined) throw new WxFail(`no such file or directory, open ${String(o.filePath)}`)
@@ -290,7 +291,7 @@ export function createWx(host: WxHost): object {
           }
           return { data: text }
         }),
-      }),
+      }) as object,
 
     getNetworkType: callbackApi('getNetworkType', () => ({ networkType: phone.online ? 'wifi' : 'none' })),
     onNetworkStatusChange: (listener: (status: { isConnected: boolean; networkType: string }) => void) => {
