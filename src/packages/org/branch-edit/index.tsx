@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { ToolsGate } from '@/components/tools-gate'
@@ -21,6 +21,7 @@ function BranchForm({ id }: { id: number | null }) {
   const [kind, setKind] = useState<BranchKind>('own')
   const [companyIds, setCompanyIds] = useState<number[]>([])
   const [secretaryId, setSecretaryId] = useState<number | null>(null)
+  const [secretaryQuery, setSecretaryQuery] = useState('')
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<ApiError | null>(null)
   const [saving, setSaving] = useState(false)
@@ -85,7 +86,6 @@ function BranchForm({ id }: { id: number | null }) {
     }
   }
 
-  const secretaryIndex = members.findIndex((member) => member.id === secretaryId)
   return (
     <PageShell className="org-page" loading={loading} error={error} onRetry={() => void load()}>
       <View className="org-form org-column branch-form">
@@ -150,20 +150,40 @@ function BranchForm({ id }: { id: number | null }) {
         {branch ? (
           <View className="org-form__field">
             <Text className="org-form__label">支部书记</Text>
-            <Picker
-              mode="selector"
-              range={members.map((member) => member.name)}
-              value={Math.max(secretaryIndex, 0)}
-              onChange={(event) => setSecretaryId(members[Number(event.detail.value)]?.id ?? null)}
-            >
-              <View className="org-form__picker branch-form__secretary">
-                <Text>{members[secretaryIndex]?.name ?? branch.secretary?.name ?? '请选择本支部成员'}</Text>
-                <Text aria-hidden="true">›</Text>
-              </View>
-            </Picker>
+            <Text className="org-form__fixed branch-form__secretary">
+              {members.find((member) => member.id === secretaryId)?.name ?? branch.secretary?.name ?? '未设置'}
+            </Text>
+            <Input
+              className="org-form__input branch-form__secretary-search"
+              value={secretaryQuery}
+              placeholder="输入姓名查找本支部成员"
+              onInput={(event) => setSecretaryQuery(event.detail.value)}
+              aria-label="查找支部书记"
+            />
+            <View className="org-form__options">
+              {members
+                .filter((member) => secretaryQuery.trim() && member.name.includes(secretaryQuery.trim()))
+                .slice(0, 8)
+                .map((member) => (
+                  <View
+                    key={member.id}
+                    className={cx('org-option', member.id === secretaryId && 'org-option--selected')}
+                    role="radio"
+                    aria-checked={member.id === secretaryId}
+                    onClick={() => setSecretaryId(member.id)}
+                  >
+                    <Text>
+                      {member.id === secretaryId ? '✓ ' : ''}
+                      {member.name}
+                    </Text>
+                  </View>
+                ))}
+            </View>
             {members.length === 0 ? (
               <Text className="org-form__hint">支部还没有成员：先在「名册」中添加或导入</Text>
-            ) : null}
+            ) : (
+              <Text className="org-form__hint">每个支部一位书记；换人后原书记不再是书记</Text>
+            )}
           </View>
         ) : null}
         <Button
