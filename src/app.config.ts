@@ -14,6 +14,21 @@ export default defineAppConfig({
     { root: 'packages/study', pages: ['course/index', 'material/index'] },
     { root: 'packages/checkin', pages: ['enter/index', 'result/index', 'screen/index'] },
     { root: 'packages/me', pages: ['points/index', 'card/index', 'courses/index', 'settings/index'] },
+    // Organisation and joining
+    { root: 'packages/join', pages: ['profile/index'] },
+    { root: 'packages/privacy', pages: ['policy/index', 'my-info/index'] },
+    {
+      root: 'packages/org',
+      pages: [
+        'manage/index',
+        'members/index',
+        'member-edit/index',
+        'company-edit/index',
+        'branch-edit/index',
+        'import/index',
+        'invite/index',
+      ],
+    },
     {
       root: 'packages/admin',
       pages: [
@@ -38,6 +53,8 @@ export default defineAppConfig({
     'pages/study/index': { network: 'all', packages: ['packages/study', 'packages/checkin'] },
     'pages/me/index': { network: 'all', packages: ['packages/me'] },
   },
+  // WeChat asks before the phone-number button or the camera; our own popup answers (PrivacyPopup).
+  __usePrivacyCheck__: true,
   window: {
     navigationBarBackgroundColor: '#C8161D',
     navigationBarTitleText: '红e园区',

@@ -15,6 +15,8 @@ export interface Config {
   /** PostgreSQL schema to use (sets `search_path`); the server's default schema when unset. */
   databaseSchema: string | undefined
   demoLogin: boolean
+  /** Seed the demo park into an empty database (`SEED_DEMO`; never in production). */
+  seedDemo: boolean
   jwtSecret: string
   jwtTtlSeconds: number
   wechat: { appid: string | undefined; secret: string | undefined; apiBase: string }
@@ -58,6 +60,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: nonEmpty(env.DATABASE_URL),
     databaseSchema,
     demoLogin: demoLogin(env, production),
+    seedDemo: seedDemo(env, production),
     jwtSecret: jwtSecret(env, production, dataDir),
     jwtTtlSeconds: integer(env.JWT_TTL_SECONDS, 'JWT_TTL_SECONDS', 7 * 24 * 3600, 60, 365 * 24 * 3600),
     wechat: {
@@ -111,6 +114,14 @@ function demoLogin(env: Env, production: boolean): boolean {
   const on = flag(env.DEMO_LOGIN, 'DEMO_LOGIN', !production)
   if (on && production) {
     throw new Error('DEMO_LOGIN=1 is not allowed in production: anyone could sign in as any demo account')
+  }
+  return on
+}
+
+function seedDemo(env: Env, production: boolean): boolean {
+  const on = flag(env.SEED_DEMO, 'SEED_DEMO', !production)
+  if (on && production) {
+    throw new Error('SEED_DEMO=1 is not allowed in production: the demo park is fictional data')
   }
   return on
 }

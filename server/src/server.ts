@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   // Instances started together on one empty database take turns (see db/setup-lock.ts).
   await app.underSetupLock(async () => {
     await migrateToLatest(app.db)
-    await seedIfEmpty(app.db)
+    // SEED_DEMO=0 (and production) starts an empty park: `npm run admin:create` sets it up.
+    if (config.seedDemo) await seedIfEmpty(app.db)
   })
 
   const login = config.demoLogin

@@ -18,3 +18,8 @@ export function wechatLogin(code: string): Promise<LoginResult> {
 export function me(): Promise<Me> {
   return request<Me>('/api/me')
 }
+
+/** H5, where there is no WeChat login: sign in with the invite code a secretary gave. */
+export function inviteLogin(inviteCode: string): Promise<LoginResult> {
+  return request<LoginResult>('/api/auth/invite', { method: 'POST', data: { inviteCode }, auth: false })
+}

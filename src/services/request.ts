@@ -9,8 +9,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RequestOptions {
   method?: HttpMethod
-  /** Query for GET, JSON body otherwise. */
-  data?: object
+  /** Query for GET, JSON body otherwise; a string is sent as it is (e.g. a CSV file, with its content type). */
+  data?: object | string
   header?: Record<string, string>
   /** Send the session token (default true). */
   auth?: boolean
@@ -74,7 +74,7 @@ function withoutUndefined(data: object): Record<string, unknown> {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', data, auth = true, responseType = 'json' } = options
   const header: Record<string, string> = { Accept: 'application/json', ...options.header }
-  if (method !== 'GET') header['Content-Type'] = 'application/json'
+  if (method !== 'GET' && !header['Content-Type']) header['Content-Type'] = 'application/json'
   const token = auth ? getToken() : null
   if (token) header.Authorization = `Bearer ${token}`
 
@@ -85,7 +85,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       // Non-GET calls always carry a JSON body: an empty one with a JSON content type is a 400 on Fastify,
       // and wx.request always sends that content type.
-      data: data ? withoutUndefined(data) : method === 'GET' ? undefined : {},
+      data:
+        typeof data === 'string' ? data : data ? withoutUndefined(data) : method === 'GET' ? undefined : {},
       header,
       timeout: REQUEST_TIMEOUT_MS,
       // Anything but `json` leaves the body as the server sent it, on both platforms.

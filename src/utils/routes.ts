@@ -33,6 +33,19 @@ export const ROUTES = {
   checkinScreen: (sessionId: number) => `/packages/checkin/screen/index?sessionId=${sessionId}`,
   sessionsManage: '/packages/admin/sessions/index',
   attendance: (sessionId: number) => `/packages/admin/attendance/index?sessionId=${sessionId}`,
+  // Organisation and joining
+  joinProfile: '/packages/join/profile/index',
+  privacy: '/packages/privacy/policy/index',
+  myInfo: '/packages/privacy/my-info/index',
+  orgManage: '/packages/org/manage/index',
+  branchMembers: '/packages/org/members/index',
+  memberNew: (branchId?: number) =>
+    `/packages/org/member-edit/index${branchId === undefined ? '' : `?branchId=${branchId}`}`,
+  memberEdit: (id: number) => `/packages/org/member-edit/index?id=${id}`,
+  companyEdit: (id?: number) => `/packages/org/company-edit/index${id === undefined ? '' : `?id=${id}`}`,
+  branchEdit: (id?: number) => `/packages/org/branch-edit/index${id === undefined ? '' : `?id=${id}`}`,
+  memberImport: '/packages/org/import/index',
+  memberInvite: (id: number) => `/packages/org/invite/index?id=${id}`,
 } as const
 
 export const TAB_INDEX = { home: 0, events: 1, study: 2, me: 3 } as const

@@ -12,6 +12,15 @@ export interface RecordedCall {
   body: unknown
 }
 
+/** A JSON body as its value; anything else (a CSV upload) as the text sent. */
+function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    return body
+  }
+}
+
 type Handler = (call: RecordedCall) => FakeResponse | Promise<FakeResponse>
 
 function toResponse({ status, body }: FakeResponse) {
@@ -37,7 +46,7 @@ export function fakeApi(routes: Record<string, FakeResponse | Handler>): Recorde
         method: (init.method ?? 'GET').toUpperCase(),
         url,
         headers: init.headers ?? {},
-        body: init.body ? JSON.parse(init.body) : undefined,
+        body: init.body ? parseBody(init.body) : undefined,
       }
       calls.push(call)
       const path = new URL(url, 'http://localhost').pathname

@@ -19,6 +19,9 @@ export const member: Me = {
   company: { id: 3, name: '云栈科技' },
   politicalStatus: 'party_member',
   points: { total: 35 },
+  onRoster: true,
+  phone: '13800000007',
+  joinRequest: null,
 }
 
 export const secretary: Me = {

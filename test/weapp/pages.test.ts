@@ -6,6 +6,7 @@ import type {
   DemoUser,
   EventPage,
   HealthPackageList,
+  MemberPage,
 } from '../../types/api'
 import { allRoutes, isParkAdmin, isSecretary, textOf, useWeapp, type Phone } from './harness'
 
@@ -20,6 +21,10 @@ const PARK_ONLY = new Set([
   // Both seeded courses are the park's, so their sign-in screen and attendance are the park admin's.
   'packages/checkin/screen/index',
   'packages/admin/attendance/index',
+  // The park's organisation
+  'packages/org/manage/index',
+  'packages/org/company-edit/index',
+  'packages/org/branch-edit/index',
 ])
 
 describe('every page of app.json opens in the mini-program', () => {
@@ -60,6 +65,8 @@ describe('every page of app.json opens in the mini-program', () => {
       method: 'POST',
     })
     const code = await api<CheckinCode>(admin, `/api/sessions/${openSession!.id}/checkin-code`)
+    const roster = await api<MemberPage>(secretary, '/api/members')
+    const unbound = roster.items.find((member) => !member.bound) ?? roster.items[0]
     expect(code.code).toBeTruthy()
     const result = new URLSearchParams({
       outcome: 'done',
@@ -80,6 +87,8 @@ describe('every page of app.json opens in the mini-program', () => {
       'packages/checkin/screen/index': `?sessionId=${openSession!.id}`,
       'packages/admin/attendance/index': `?sessionId=${openSession!.id}`,
       'packages/checkin/result/index': `?${result.toString().replace(/\+/g, '%20')}`,
+      'packages/org/invite/index': `?id=${unbound.id}`,
+      'packages/org/member-edit/index': `?id=${unbound.id}`,
     }
   }
 

@@ -35,6 +35,9 @@ describe('学习 and 签到 in the mini-program', () => {
 
     app.phone.willScan(await codeOnTheScreen(member))
     await app.tap('去签到 ›')
+    // A first use of the camera: WeChat asks for the privacy agreement through our popup.
+    expect(app.text()).toContain('隐私保护提示')
+    await app.tap('同意并继续')
 
     expect(app.screen.calls.map((call) => call.name)).toContain('scanCode')
     expect(app.route).toBe('packages/checkin/result/index')
@@ -48,6 +51,7 @@ describe('学习 and 签到 in the mini-program', () => {
 
     app.phone.willScan(await codeOnTheScreen(member))
     await app.tap('签到')
+    await app.tap('同意并继续')
     expect(app.route).toBe('packages/checkin/result/index')
     expect(app.text()).toContain('签到成功')
 
@@ -61,6 +65,7 @@ describe('学习 and 签到 in the mini-program', () => {
 
   it('a member who closes the scanner stays where they were', async () => {
     const app = await weapp.loginAs(isPlainMember)
+    app.phone.privacyAgreed = true // agreed on an earlier day
     await app.tapTab('学习')
     await app.tap('签到')
     expect(app.route).toBe('pages/study/index')

@@ -30,6 +30,10 @@ async function main(command: string | undefined): Promise<void> {
         applied.length ? `migrated (${dialect}): ${applied.join(', ')}` : `schema up to date (${dialect})`,
       )
       if (command === 'seed') {
+        if (!config.seedDemo) {
+          console.log('SEED_DEMO=0 (or production): no demo data; create the park with npm run admin:create')
+          return
+        }
         const seeded = await seedIfEmpty(db)
         console.log(seeded ? 'demo data seeded' : 'database not empty: seed skipped')
       }

@@ -498,3 +498,8 @@ export const HEALTH_PACKAGE = {
   openedDaysAgo: 3,
   closesInDays: 14,
 } as const
+
+/** Newcomers who asked to join a branch from WeChat and wait for its secretary (fictional). */
+export const JOINING: ReadonlyArray<{ name: string; phone: string; note: string }> = [
+  { name: '沈知远', phone: '13606001234', note: '上周入职码上通研发部,原在大学已是入党积极分子。' },
+]

@@ -12,6 +12,7 @@ import {
   EVENTS,
   GIVEN_CHARS,
   HEALTH_PACKAGE,
+  JOINING,
   PARK_NOTICES,
   RESERVED_NAMES,
   SURNAMES,
@@ -85,6 +86,11 @@ function nameGenerator(random: Random) {
 
 const rolesText = (...roles: Role[]): string => roles.join(',')
 
+/** The n-th demo person's fictional mobile number: 11 digits, unique per person. */
+export function demoPhone(n: number): string {
+  return `1${[3, 5, 7, 8, 9][n % 5]}${String(20000000 + n * 3457).padStart(9, '0')}`
+}
+
 async function insertChunked<T extends keyof Database & string>(
   trx: Transaction<Database>,
   table: T,
@@ -127,6 +133,7 @@ export async function seedIfEmpty(db: Kysely<Database>, options: SeedOptions = {
       await seedEventsAndPackages(trx, now)
       await seedCourses(trx, now)
       await seedPoints(trx, now)
+      await seedJoining(trx, now)
     })
     return true
   }
@@ -187,6 +194,15 @@ async function seedDemoData(trx: Transaction<Database>, now: Date): Promise<void
   const branches = (
     await trx.selectFrom('branches').select(['id', 'name', 'company_id']).orderBy('id').execute()
   ).map((row) => ({ id: row.id, name: row.name, companyId: row.company_id }))
+  // Each company is covered by its own branch.
+  for (const branch of branches) {
+    if (branch.companyId === null) continue
+    await trx
+      .updateTable('companies')
+      .set({ branch_id: branch.id })
+      .where('id', '=', branch.companyId)
+      .execute()
+  }
 
   // People: two park admins, then per branch a CEO, a secretary (sometimes the CEO himself) and staff.
   const users: NewUser[] = []
@@ -236,6 +252,10 @@ async function seedDemoData(trx: Transaction<Database>, now: Date): Promise<void
         }),
       )
     }
+  })
+  // Everyone on the roster has a (fictional) mobile number, the key the roster is matched on.
+  users.forEach((user, i) => {
+    user.phone = demoPhone(i)
   })
   await insertChunked(trx, 'users', users)
   const userIds = await idsAfter(trx, 'users', 0)
@@ -453,6 +473,51 @@ async function seedEventsAndPackages(trx: Transaction<Database>, now: Date): Pro
           }
         }),
       )
+      .execute()
+  }
+}
+
+/** Newcomers who can be tried at once: a WeChat user waiting for a branch's answer to their request. */
+async function seedJoining(trx: Transaction<Database>, now: Date): Promise<void> {
+  const branch = await trx
+    .selectFrom('companies')
+    .select(['id', 'branch_id'])
+    .where('branch_id', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirst()
+  if (!branch || branch.branch_id === null) return
+  const asked = new Date(now.getTime() - 5 * HOUR).toISOString()
+  for (const [n, person] of JOINING.entries()) {
+    const account = await trx
+      .insertInto('users')
+      .values({
+        name: '微信用户',
+        wechat_openid: `demo-newcomer-${n + 1}`,
+        branch_id: null,
+        company_id: null,
+        political_status: 'masses',
+        is_ceo: 0,
+        roles: '',
+        created_at: asked,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await trx
+      .insertInto('join_requests')
+      .values({
+        user_id: account.id,
+        branch_id: branch.branch_id,
+        company_id: branch.id,
+        name: person.name,
+        phone: person.phone,
+        note: person.note,
+        status: 'pending',
+        reason: null,
+        created_at: asked,
+        decided_at: null,
+        decided_by: null,
+        member_id: null,
+      })
       .execute()
   }
 }

@@ -1,5 +1,15 @@
 import type { Generated, Insertable, Selectable } from 'kysely'
-import type { CategoryCode, ClaimStatus, NotificationKind, PoliticalStatus, Scope } from '../schemas'
+import type {
+  AuditEntity,
+  BranchKind,
+  CategoryCode,
+  ClaimStatus,
+  CompanyStatus,
+  JoinRequestStatus,
+  NotificationKind,
+  PoliticalStatus,
+  Scope,
+} from '../schemas'
 import type { CourseKind } from '../schemas/courses'
 import type { PointsRuleCode } from '../schemas/points'
 
@@ -19,15 +29,22 @@ export interface CompaniesTable {
   id: Generated<number>
   name: string
   industry: string
+  status: Generated<CompanyStatus>
+  /** 党建工作指导员: a person on the roster */
+  instructor_id: Generated<number | null>
+  /** The branch covering the company (its own or a joint one); null: no party organisation. */
+  branch_id: Generated<number | null>
   created_at: string
 }
 
-/** 党支部 of one company. */
+/** 党支部: of one company (`own`), or a joint branch covering several (`joint`). */
 export interface BranchesTable {
   id: Generated<number>
   name: string
   committee_id: number
+  /** The first company of an own branch, as the first migration kept it; companies.branch_id is the truth. */
   company_id: number | null
+  kind: Generated<BranchKind>
   created_at: string
 }
 
@@ -39,9 +56,16 @@ export interface UsersTable {
   company_id: number | null
   political_status: PoliticalStatus
   is_ceo: number
-  /** Comma-joined roles, e.g. `member,secretary`. */
+  /** Comma-joined roles, e.g. `member,secretary`; empty for a WeChat account not on the roster. */
   roles: string
   created_at: string
+  /** 11 digits; unique. The key the roster is matched on (CSV import, WeChat phone binding). */
+  phone: Generated<string | null>
+  birth_date: Generated<string | null>
+  /** 0: left the park (or a WeChat account merged into its roster entry); cannot sign in. */
+  active: Generated<number>
+  /** Logins issued at or before this moment are refused. */
+  sessions_valid_after: Generated<string | null>
 }
 
 export interface AnnouncementsTable {
@@ -288,6 +312,55 @@ export interface CheckinAttemptsTable {
   attempts: number
 }
 
+/** A one-time invite to bind a WeChat account (or sign in on H5) as a roster member. */
+export interface InvitesTable {
+  id: Generated<number>
+  user_id: number
+  code: string
+  expires_at: string
+  created_by: number
+  created_at: string
+  used_at: string | null
+}
+
+export interface JoinRequestsTable {
+  id: Generated<number>
+  /** The account that asked (a WeChat user not on the roster yet). */
+  user_id: number
+  branch_id: number
+  company_id: number
+  name: string
+  phone: string
+  note: Generated<string>
+  status: JoinRequestStatus
+  reason: string | null
+  created_at: string
+  decided_at: string | null
+  decided_by: number | null
+  /** The roster entry an approval made (the asking account itself). */
+  member_id: number | null
+}
+
+/** Append-only: every organisation change, who made it and the fields before and after. */
+export interface AuditLogTable {
+  id: Generated<number>
+  /** null: the command line */
+  actor_id: number | null
+  action: string
+  entity: AuditEntity
+  entity_id: number
+  before_json: string | null
+  after_json: string | null
+  at: string
+}
+
+/** WeChat's access token (`stable_token`) per app id, shared by every instance until it expires. */
+export interface WechatTokensTable {
+  appid: string
+  access_token: string
+  expires_at: string
+}
+
 export interface Database {
   committees: CommitteesTable
   companies: CompaniesTable
@@ -314,6 +387,10 @@ export interface Database {
   points_ledger: PointsLedgerTable
   points_daily: PointsDailyTable
   material_reads: MaterialReadsTable
+  invites: InvitesTable
+  join_requests: JoinRequestsTable
+  audit_log: AuditLogTable
+  wechat_tokens: WechatTokensTable
 }
 
 export type UserRow = Selectable<UsersTable>

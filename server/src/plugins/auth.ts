@@ -2,7 +2,13 @@ import fastifyJwt from '@fastify/jwt'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { viewerOf, type Viewer } from '../domain/access'
-import { isCanonicalToken, TOKEN_ALGORITHM, userIdOfClaims } from '../domain/auth/token'
+import {
+  isCanonicalToken,
+  issuedAfter,
+  issuedAtOfClaims,
+  TOKEN_ALGORITHM,
+  userIdOfClaims,
+} from '../domain/auth/token'
 import type { CurrentUser } from '../domain/users/mapper'
 import { findUserById } from '../domain/users/repository'
 import { forbidden, unauthenticated } from '../errors'
@@ -57,11 +63,13 @@ export default fp(
       decoratorName: 'tokenClaims',
     })
 
-    /** The user id of a valid, unexpired token in its exact spelling; null for anything else. */
-    const userIdOfToken = (token: string): number | null => {
+    /** The user id and issue time of a valid, unexpired token in its exact spelling; null for anything else. */
+    const claimsOfToken = (token: string): { userId: number; issuedAt: number | null } | null => {
       if (!isCanonicalToken(token)) return null
       try {
-        return userIdOfClaims(app.jwt.verify(token))
+        const claims = app.jwt.verify(token)
+        const userId = userIdOfClaims(claims)
+        return userId === null ? null : { userId, issuedAt: issuedAtOfClaims(claims) }
       } catch {
         return null
       }
@@ -75,11 +83,14 @@ export default fp(
       const header = request.headers.authorization
       const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
       if (!match?.[1]) throw unauthenticated()
-      const userId = userIdOfToken(match[1])
-      if (userId === null) throw unauthenticated('登录已失效,请重新登录')
-      // Read on every request, so a changed role or a removed account applies at once.
-      const user = await findUserById(app.db, userId)
-      if (!user) throw unauthenticated('登录已失效,请重新登录')
+      const claims = claimsOfToken(match[1])
+      if (claims === null) throw unauthenticated('登录已失效,请重新登录')
+      // Read on every request, so a changed role or a removed account applies at once; a member who
+      // left the park, and logins ended before their time, are refused.
+      const user = await findUserById(app.db, claims.userId)
+      if (!user || !user.active || !issuedAfter(claims.issuedAt, user.sessionsValidAfter)) {
+        throw unauthenticated('登录已失效,请重新登录')
+      }
       request.user = user
       request.viewer = viewerOf(user)
     }

@@ -14,6 +14,10 @@ import me from './me'
 import materials from './materials'
 import points from './points'
 import sessions from './sessions'
+import auditLog from './audit-log'
+import companies from './companies'
+import joinRequests from './join-requests'
+import members from './members'
 
 /** Every route folder, mounted at its URL. */
 const routes: FastifyPluginAsync = async (app) => {
@@ -32,6 +36,10 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(cards, { prefix: '/api/cards' })
   await app.register(branchStats, { prefix: '/api/branch-stats' })
   await app.register(branches, { prefix: '/api/branches' })
+  await app.register(companies, { prefix: '/api/companies' })
+  await app.register(members, { prefix: '/api/members' })
+  await app.register(joinRequests, { prefix: '/api/join-requests' })
+  await app.register(auditLog, { prefix: '/api/audit-log' })
 }
 
 export default routes

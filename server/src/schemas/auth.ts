@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
-import { Id, NamedRef, TextField } from './common'
+import { Id, IsoTime, NamedRef, TextField } from './common'
 
 export const Role = Type.Union([
   Type.Literal('member'),
@@ -21,6 +21,25 @@ export const PoliticalStatus = Type.Union([
 ])
 export type PoliticalStatus = Static<typeof PoliticalStatus>
 
+export const JoinRequestStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+])
+export type JoinRequestStatus = Static<typeof JoinRequestStatus>
+
+/** My own latest join request, as `/api/me` shows it to someone not on the roster yet. */
+export const MyJoinRequest = Type.Object({
+  id: Id,
+  status: JoinRequestStatus,
+  company: NamedRef,
+  branch: NamedRef,
+  /** why it was refused; null unless rejected */
+  reason: Type.Union([Type.String(), Type.Null()]),
+  createdAt: IsoTime,
+})
+export type MyJoinRequest = Static<typeof MyJoinRequest>
+
 export const Me = Type.Object({
   id: Id,
   name: Type.String(),
@@ -30,6 +49,15 @@ export const Me = Type.Object({
   company: Type.Union([NamedRef, Type.Null()]),
   politicalStatus: PoliticalStatus,
   points: Type.Object({ total: Type.Integer() }),
+  /**
+   * On the park's roster. false: a WeChat user who has not joined yet — the phone shows 完善信息
+   * (bind by phone or invite, or ask to join) and only park-wide content.
+   */
+  onRoster: Type.Boolean(),
+  /** my own phone number, unmasked; null: none on record */
+  phone: Type.Union([Type.String(), Type.Null()]),
+  /** not on the roster: my latest join request (pending, or rejected with its reason); else null */
+  joinRequest: Type.Union([MyJoinRequest, Type.Null()]),
 })
 export type Me = Static<typeof Me>
 
@@ -50,6 +78,13 @@ export const WechatLoginBody = Type.Object(
   { additionalProperties: false },
 )
 export type WechatLoginBody = Static<typeof WechatLoginBody>
+
+/** `POST /api/auth/invite`: sign in with a secretary's invite (H5, where there is no WeChat login). */
+export const InviteLoginBody = Type.Object(
+  { inviteCode: Type.String({ pattern: '^[A-Za-z0-9]{8}$' }) },
+  { additionalProperties: false },
+)
+export type InviteLoginBody = Static<typeof InviteLoginBody>
 
 export const LoginResult = Type.Object({ token: Type.String(), user: Me })
 export type LoginResult = Static<typeof LoginResult>

@@ -19,4 +19,11 @@ export const LIMITS = Object.freeze({
   pickupCode: 32,
   attendanceNote: 200,
   cardPayload: 512,
+  companyName: 100,
+  industry: 50,
+  branchName: 50,
+  memberName: 50,
+  joinNote: 500,
+  joinReason: 200,
+  importBytes: 2 * 1024 * 1024,
 })

@@ -4,6 +4,7 @@ import { Button } from '@/components/button'
 import { useRef, type ReactNode } from 'react'
 import { useCareModeClass } from '@/stores/care-mode'
 import { EmptyState } from '../empty-state'
+import { PrivacyPopup } from '../privacy-popup'
 import { cx, type BasicComponent } from '../types'
 import './index.scss'
 
@@ -137,6 +138,8 @@ export function PageShell(props: PageShellProps) {
       {header}
       {title ? <Text className="page-shell__title">{title}</Text> : null}
       <View className="page-shell__body">{body}</View>
+      {/* WeChat asks before the camera or the phone-number button: every page answers with our popup. */}
+      <PrivacyPopup />
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react'
 import type { CategoryCode, Event } from '../../../types/api'
 import { CategoryChips } from '@/components/category-chips'
 import { EventCard } from '@/components/event-card'
+import { JoinPrompt } from '@/components/join-prompt'
 import { PageShell } from '@/components/page-shell'
 import { VirtualList } from '@/components/virtual-list'
 import { cx } from '@/components/types'
@@ -76,10 +77,13 @@ function EventList() {
     <PageShell
       className="events-page"
       header={
-        <View className="events-page__filters">
-          <WhenSwitch value={when} onChange={setWhen} />
-          <CategoryChips categories={categories} value={category} onChange={setCategory} />
-        </View>
+        <>
+          <JoinPrompt />
+          <View className="events-page__filters">
+            <WhenSwitch value={when} onChange={setWhen} />
+            <CategoryChips categories={categories} value={category} onChange={setCategory} />
+          </View>
+        </>
       }
       loading={list.loading}
       error={list.error}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Announcement } from '../../../types/api'
 import { AnnouncementCard } from '@/components/announcement-card'
 import { Badge } from '@/components/badge'
+import { JoinPrompt } from '@/components/join-prompt'
 import { PageShell } from '@/components/page-shell'
 import { VirtualList } from '@/components/virtual-list'
 import { useAppEvent } from '@/hooks/use-app-event'
@@ -100,7 +101,12 @@ function Home({ session }: { session: Session }) {
   return (
     <PageShell
       className="home"
-      header={<HomeHeader session={session} unread={unread.count} />}
+      header={
+        <>
+          <HomeHeader session={session} unread={unread.count} />
+          <JoinPrompt />
+        </>
+      }
       loading={list.loading}
       error={list.error}
       onRetry={() => void list.refresh()}

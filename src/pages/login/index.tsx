@@ -5,6 +5,7 @@ import type { LoginResult } from '../../../types/api'
 import { cx } from '@/components/types'
 import { getSession, saveSession } from '@/stores/session'
 import { useCareModeClass } from '@/stores/care-mode'
+import { joinStateOf } from '@/utils/join'
 import { ROUTES } from '@/utils/routes'
 import LoginPanel from './login-panel'
 import './index.scss'
@@ -22,7 +23,12 @@ export default function LoginPage() {
 
   const onLoggedIn = ({ token, user }: LoginResult) => {
     saveSession(token, user)
-    goHome()
+    // Someone the roster does not know yet (a first WeChat login) goes on to 完善信息; back is 首页.
+    if (joinStateOf(user) === 'new') {
+      Taro.switchTab({ url: ROUTES.home })
+        .then(() => Taro.navigateTo({ url: ROUTES.joinProfile }))
+        .catch(() => undefined)
+    } else goHome()
   }
 
   return (

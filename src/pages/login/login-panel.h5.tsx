@@ -8,6 +8,7 @@ import { type ApiError, toApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
 import { DEMO_GROUP_ORDER, demoGroupOf, officeLabels, type DemoGroup } from '@/utils/labels'
 import { toastError } from '@/utils/toast'
+import { InviteLogin } from './invite-login'
 import type { LoginPanelProps } from './types'
 import './login-panel.scss'
 
@@ -112,12 +113,14 @@ export default function LoginPanel({ onLoggedIn }: LoginPanelProps) {
 
   if (error?.status === 404) {
     return (
-      <EmptyState
-        className="login-panel login-panel--disabled"
-        kind="error"
-        text="演示登录未开启"
-        hint="请在微信中打开小程序，使用微信登录。"
-      />
+      <View className="login-panel login-panel--disabled">
+        <InviteLogin onLoggedIn={onLoggedIn} />
+        <EmptyState
+          kind="error"
+          text="演示登录未开启"
+          hint="请在微信中打开小程序使用微信登录，或使用支部书记给你的邀请码。"
+        />
+      </View>
     )
   }
   if (error) {
@@ -141,6 +144,7 @@ export default function LoginPanel({ onLoggedIn }: LoginPanelProps) {
 
   return (
     <View className="login-panel login-panel--demo">
+      <InviteLogin onLoggedIn={onLoggedIn} />
       <Text className="login-panel__intro">演示环境：选择一个账号直接登录</Text>
       <View className="login-panel__search">
         <Input

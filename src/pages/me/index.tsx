@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Me, MeSummary } from '../../../types/api'
+import { JoinPrompt } from '@/components/join-prompt'
 import { MenuGroup, MenuItem } from '@/components/menu-list'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
@@ -13,6 +14,7 @@ import { useCareMode } from '@/stores/care-mode'
 import { updateUser, type Session } from '@/stores/session'
 import { saveTools, type Tools } from '@/stores/tools'
 import { officeLabels, POLITICAL_STATUS_LABELS } from '@/utils/labels'
+import { joinStateOf } from '@/utils/join'
 import { ROUTES } from '@/utils/routes'
 import { toastError } from '@/utils/toast'
 import { HealthPackageSection } from './health-package-section'
@@ -66,6 +68,9 @@ function ManageGroup({ tools }: { tools: Tools }) {
     ['sessions-manage', '签到管理', '培训签到屏 · 考勤', ROUTES.sessionsManage],
     ['card-verify', '名片核验', '扫描党员名片二维码', ROUTES.cardVerify],
     ['branch-stats', parkAdmin ? '园区数据' : '支部数据', '积分与参与情况汇总', ROUTES.branchStats],
+    parkAdmin
+      ? ['org-manage', '组织管理', '企业 · 支部 · 名册 · 日志', ROUTES.orgManage]
+      : ['branch-members', '支部成员', '名册 · 邀请 · 入支部申请', ROUTES.branchMembers],
   ]
   return (
     <MenuGroup title={parkAdmin ? '园区管理' : '支部管理'} className="menu--manage">
@@ -141,18 +146,21 @@ function Profile({ session }: { session: Session }) {
       {user ? (
         <>
           <ProfileCard user={user} />
+          <JoinPrompt />
           <PointsCard
             summary={summary?.points ?? null}
             fallbackTotal={user.points.total}
             onOpen={() => go(ROUTES.points)}
           />
           <MenuGroup className="menu--mine">
-            <MenuItem
-              className="menu-item--card"
-              label="我的党员名片"
-              hint="出示二维码"
-              onClick={() => go(ROUTES.memberCard)}
-            />
+            {joinStateOf(user) === 'member' ? (
+              <MenuItem
+                className="menu-item--card"
+                label="我的党员名片"
+                hint="出示二维码"
+                onClick={() => go(ROUTES.memberCard)}
+              />
+            ) : null}
             <MenuItem
               className="menu-item--my-signups"
               label="我的报名"
@@ -183,6 +191,15 @@ function Profile({ session }: { session: Session }) {
               />
             </MenuGroup>
           ) : null}
+          <MenuGroup className="menu--privacy">
+            <MenuItem
+              className="menu-item--my-info"
+              label="我的信息"
+              hint="园区保存的我的信息"
+              onClick={() => go(ROUTES.myInfo)}
+            />
+            <MenuItem className="menu-item--privacy" label="隐私政策" onClick={() => go(ROUTES.privacy)} />
+          </MenuGroup>
           <MenuGroup className="menu--settings">
             <MenuItem
               className="menu-item--settings"

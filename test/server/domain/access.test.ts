@@ -17,6 +17,9 @@ const person = (fields: Partial<CurrentUser>): CurrentUser => ({
   politicalStatus: 'party_member',
   branch: { id: 1, name: '一支部' },
   company: null,
+  phone: null,
+  active: true,
+  sessionsValidAfter: null,
   ...fields,
 })
 

@@ -85,6 +85,7 @@ export function useWeapp(): Weapp {
         {
           api: { origin: backend.origin, url: backend.url },
           issueLoginCode: (openid) => backend.wechat.issueCode(openid),
+          issuePhoneCode: (phoneNumber) => backend.wechat.issuePhoneCode(phoneNumber),
         },
         options,
       )

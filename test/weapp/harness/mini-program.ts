@@ -25,6 +25,7 @@ import {
   type TextQuery,
   type WxElement,
 } from './render'
+import { PrivacyGate } from './privacy'
 import { Screen, WxFail, createWx, type NavigationKind } from './wx'
 
 /** Timers due within this many (virtual) ms count as "now": React's and Taro's scheduling. */
@@ -124,6 +125,8 @@ export interface Backend {
   /** The origin baked into the build, and the test server it stands for. */
   api: { origin: string; url: string }
   issueLoginCode(openid: string): string
+  /** The phone-number button: a one-time code the fake WeChat server exchanges for this number. */
+  issuePhoneCode(phoneNumber: string): string
 }
 
 type Instance = Record<string, unknown> & { data: Bag }
@@ -164,6 +167,8 @@ export class MiniProgram {
     (status: { isConnected: boolean; networkType: string }) => void
   >()
   private readonly inflight = new Set<Promise<unknown>>()
+  readonly privacy: PrivacyGate
+  private readonly backend: Backend
   private stack: PageRecord[] = []
   private readonly tabPages = new Map<string, PageRecord>()
   private appInstance: Record<string, unknown> | null = null
@@ -175,7 +180,17 @@ export class MiniProgram {
     readonly phone: Phone,
     backend: Backend,
   ) {
+    this.backend = backend
+    this.privacy = new PrivacyGate({
+      phone,
+      enabled: (this.app as { __usePrivacyCheck__?: boolean }).__usePrivacyCheck__ === true,
+      toApp: (value) => this.toApp(value),
+      callApp: (label, fn) => this.callApp(label, fn),
+      track: (work) => this.track(work),
+      report: (problem) => this.report(problem),
+    })
     const wx = createWx({
+      privacy: this.privacy,
       phone,
       screen: this.screen,
       api: backend.api,
@@ -328,10 +343,36 @@ export class MiniProgram {
   /** Taps the element (or the first innermost element with this text) and waits until the app settles. */
   async tap(target: TextQuery | WxElement, index = 0) {
     const element = typeof target === 'object' && 'tag' in target ? target : this.find(target, index)
-    if (!this.dispatch(element, 'tap', { x: 0, y: 0 }, true)) {
-      throw new Error(`nothing on ${this.route} answers a tap on "${textOf(element)}"`)
-    }
+    const handled = this.dispatch(element, 'tap', { x: 0, y: 0 }, true)
+    // A button's open-type is WeChat's own action (the phone number, the privacy agreement).
+    const button = ancestry(element).find((node) => node.tag === 'button')
+    const openType = String(button?.attrs.openType ?? button?.attrs['open-type'] ?? '')
+    if (button && openType && !button.attrs.disabled) this.openTypeTap(button, openType)
+    else if (!handled) throw new Error(`nothing on ${this.route} answers a tap on "${textOf(element)}"`)
     await this.settle()
+  }
+
+  /** What WeChat does for a tapped `<button open-type="…">`. */
+  private openTypeTap(button: WxElement, openType: string) {
+    if (openType === 'agreePrivacyAuthorization') {
+      this.privacy.agreeButtonTapped(String(button.attrs.id ?? ''))
+      this.dispatch(button, 'agreeprivacyauthorization', {}, false)
+      return
+    }
+    if (openType === 'getPhoneNumber') {
+      const answer = (detail: object) => this.dispatch(button, 'getphonenumber', detail, false)
+      this.privacy.require(
+        'getPhoneNumber',
+        () => {
+          const number = this.phone.phoneNumber
+          if (number === undefined) return answer({ errMsg: 'getPhoneNumber:fail user deny' })
+          answer({ errMsg: 'getPhoneNumber:ok', code: this.backend.issuePhoneCode(number) })
+        },
+        () => answer({ errMsg: 'getPhoneNumber:fail privacy permission is not authorized' }),
+      )
+      return
+    }
+    this.report(`a tap on a button with open-type="${openType}", which the weapp harness does not do`)
   }
 
   /**

@@ -9,6 +9,11 @@ export class Phone {
   readonly storage = new Map<string, string>()
   /** False: every wx.request fails as it would without a network. */
   online = true
+  /** The number bound to this WeChat account: what the phone-number button hands over (none: it cannot). */
+  phoneNumber: string | undefined
+  /** The member agreed to the mini-program's privacy policy (WeChat remembers it per account). */
+  privacyAgreed = false
+  private readonly files: { name: string; text: string }[] = []
   private readonly scans: string[] = []
   private readonly modalAnswers: boolean[] = []
 
@@ -24,6 +29,15 @@ export class Phone {
   /** How the member answers the next `wx.showModal` (without one queued: 确定). */
   willAnswerModal(confirm: boolean) {
     this.modalAnswers.push(confirm)
+  }
+
+  /** The next `wx.chooseMessageFile` picks this file from a chat (none queued: the member cancels). */
+  willChooseFile(name: string, text: string) {
+    this.files.push({ name, text })
+  }
+
+  takeFile(): { name: string; text: string } | undefined {
+    return this.files.shift()
   }
 
   takeScan(): string | undefined {

@@ -11,41 +11,98 @@ import { buildOrigin } from './build'
 const APPID = 'wx-test-appid'
 const SECRET = 'wx-test-secret'
 
-/** api.weixin.qq.com's jscode2session, for codes issued here: each one once, as WeChat has it. */
+/**
+ * api.weixin.qq.com for codes issued here, each one once as WeChat has it: `jscode2session` (the
+ * login code), `stable_token` (the server's access token) and `getuserphonenumber` (the code of the
+ * phone-number button).
+ */
 export class FakeWechat {
   private readonly codes = new Map<string, string>()
+  private readonly phoneCodes = new Map<string, string>()
+  private readonly tokens = new Set<string>()
   private server: Server | null = null
   url = ''
+  /** How many access tokens the server asked for (it should keep one). */
+  tokensIssued = 0
 
   async start() {
     this.server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://wechat')
       const answer = (body: object) => {
-        response.setHeader('content-type', 'text/plain')
+        response.setHeader(
+          'content-type',
+          url.pathname.startsWith('/sns/') ? 'text/plain' : 'application/json',
+        )
         response.end(JSON.stringify(body))
       }
-      if (url.pathname !== '/sns/jscode2session') {
+      const chunks: Buffer[] = []
+      request.on('data', (chunk: Buffer) => chunks.push(chunk))
+      request.on('end', () => {
+        let body: Record<string, unknown> = {}
+        try {
+          body = chunks.length
+            ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
+            : {}
+        } catch {
+          return answer({ errcode: 47001, errmsg: 'data format error' })
+        }
+        if (url.pathname === '/sns/jscode2session') return this.jscode2session(url.searchParams, answer)
+        if (url.pathname === '/cgi-bin/stable_token' && request.method === 'POST') {
+          if (body.appid !== APPID || body.secret !== SECRET)
+            return answer({ errcode: 40013, errmsg: 'invalid appid' })
+          const token = `token-${randomBytes(8).toString('hex')}`
+          this.tokens.add(token)
+          this.tokensIssued++
+          return answer({ access_token: token, expires_in: 7200 })
+        }
+        if (url.pathname === '/wxa/business/getuserphonenumber' && request.method === 'POST') {
+          if (!this.tokens.has(url.searchParams.get('access_token') ?? '')) {
+            return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid' })
+          }
+          const number = this.phoneCodes.get(String(body.code ?? ''))
+          if (!number) return answer({ errcode: 40029, errmsg: 'invalid code' })
+          this.phoneCodes.delete(String(body.code))
+          return answer({
+            errcode: 0,
+            errmsg: 'ok',
+            phone_info: {
+              phoneNumber: number,
+              purePhoneNumber: number,
+              countryCode: '86',
+              watermark: { timestamp: Math.floor(Date.now() / 1000), appid: APPID },
+            },
+          })
+        }
         response.statusCode = 404
-        return answer({ errcode: 404, errmsg: 'not found' })
-      }
-      const params = url.searchParams
-      if (params.get('appid') !== APPID || params.get('secret') !== SECRET) {
-        return answer({ errcode: 40013, errmsg: 'invalid appid' })
-      }
-      const code = params.get('js_code') ?? ''
-      const openid = this.codes.get(code)
-      if (!openid) return answer({ errcode: 40029, errmsg: 'invalid code' })
-      this.codes.delete(code)
-      answer({ openid, session_key: randomBytes(16).toString('base64') })
+        answer({ errcode: 404, errmsg: 'not found' })
+      })
     })
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+  }
+
+  private jscode2session(params: URLSearchParams, answer: (body: object) => void) {
+    if (params.get('appid') !== APPID || params.get('secret') !== SECRET) {
+      return answer({ errcode: 40013, errmsg: 'invalid appid' })
+    }
+    const code = params.get('js_code') ?? ''
+    const openid = this.codes.get(code)
+    if (!openid) return answer({ errcode: 40029, errmsg: 'invalid code' })
+    this.codes.delete(code)
+    answer({ openid, session_key: randomBytes(16).toString('base64') })
   }
 
   /** What wx.login hands the app: a fresh code for this WeChat user. */
   issueCode(openid: string): string {
     const code = `code-${randomBytes(8).toString('hex')}`
     this.codes.set(code, openid)
+    return code
+  }
+
+  /** What the phone-number button hands the app: a fresh code for the account's verified number. */
+  issuePhoneCode(phoneNumber: string): string {
+    const code = `phone-${randomBytes(8).toString('hex')}`
+    this.phoneCodes.set(code, phoneNumber)
     return code
   }
 

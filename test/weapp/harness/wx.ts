@@ -3,6 +3,7 @@
 // server knows) and kept on a simulated screen otherwise (toasts, dialogs, the tab bar's badges).
 // Every other API is still there, as WeChat lists them, but calling one is reported as a problem.
 import type { Phone } from './phone'
+import type { PrivacyGate } from './privacy'
 import { wxApiNames } from './wx-api-names'
 
 export interface Toast {
@@ -51,6 +52,8 @@ export interface WxHost {
   navigate(kind: NavigationKind, url: string, delta: number): Promise<void>
   setTitle(title: string): void
   networkListeners: Set<(status: { isConnected: boolean; networkType: string }) => void>
+  /** WeChat's privacy check before the camera, a chat's files and the phone-number button. */
+  privacy: PrivacyGate
 }
 
 /** A `fail` answer: its text follows `<api>:fail `, like WeChat's errMsg. */
@@ -122,6 +125,22 @@ export function createWx(host: WxHost): object {
           ),
       )
     }
+
+  /** An API WeChat holds back until the member has agreed to the privacy policy. */
+  const privacyGated =
+    (name: string, work: (options: Options) => unknown) =>
+    (options: Options = {}) =>
+      host.privacy.require(
+        name,
+        () => callbackApi(name, work)(options),
+        () =>
+          callbackApi(name, () => {
+            throw new WxFail('privacy permission is not authorized')
+          })(options),
+      )
+
+  /** Files the member picked from a chat, by their temporary path. */
+  const tempFiles = new Map<string, string>()
 
   const readStorage = (key: string): unknown => {
     const stored = phone.storage.get(String(key))
@@ -239,11 +258,40 @@ export function createWx(host: WxHost): object {
       screen.keepScreenOn = Boolean(o.keepScreenOn)
     }),
 
-    scanCode: callbackApi('scanCode', () => {
+    scanCode: privacyGated('scanCode', () => {
       const code = phone.takeScan()
       if (code === undefined) throw new WxFail('cancel')
       return { result: code, scanType: 'QR_CODE', charSet: 'utf-8', path: '', rawData: '' }
     }),
+
+    onNeedPrivacyAuthorization: (listener: Parameters<PrivacyGate['onNeedPrivacyAuthorization']>[0]) => {
+      host.privacy.onNeedPrivacyAuthorization(listener)
+    },
+    getPrivacySetting: callbackApi('getPrivacySetting', () => ({
+      needAuthorization: !phone.privacyAgreed,
+      privacyContractName: '《红e园区小程序隐私保护指引》',
+    })),
+    chooseMessageFile: privacyGated('chooseMessageFile', () => {
+      const file = phone.takeFile()
+      if (!file) throw new WxFail('cancel')
+      const path = `wxfile://tmp_${tempFiles.size + 1}_${file.name}`
+      tempFiles.set(path, file.text)
+      return {
+        tempFiles: [{ path, size: Buffer.byteLength(file.text), name: file.name, type: 'file', time: 0 }],
+      }
+    }),
+    // The manager's methods are the harness's own functions (toApp would copy them away).
+    getFileSystemManager: () =>
+      ({
+        readFile: callbackApi('readFile', (o) => {
+          const text = tempFiles.get(String(o.filePath))
+          if (text === undefined) throw new WxFail(`no such file or directory, open ${String(o.filePath)}`)
+          if (o.encoding !== 'utf8' && o.encoding !== 'utf-8') {
+            host.report(`FileSystemManager.readFile without encoding utf8 (${String(o.encoding)})`)
+          }
+          return { data: text }
+        }),
+      }) as object,
 
     getNetworkType: callbackApi('getNetworkType', () => ({ networkType: phone.online ? 'wifi' : 'none' })),
     onNetworkStatusChange: (listener: (status: { isConnected: boolean; networkType: string }) => void) => {

@@ -32,3 +32,20 @@ export function userIdOfClaims(claims: unknown): number | null {
   const userId = typeof sub === 'string' && /^[1-9][0-9]{0,15}$/.test(sub) ? Number(sub) : NaN
   return Number.isSafeInteger(userId) ? userId : null
 }
+
+/** The issue time (`iat`, seconds since the epoch) a verified token's claims name; null without one. */
+export function issuedAtOfClaims(claims: unknown): number | null {
+  if (typeof claims !== 'object' || claims === null) return null
+  const { iat } = claims as { iat?: unknown }
+  return typeof iat === 'number' && Number.isSafeInteger(iat) ? iat : null
+}
+
+/**
+ * Whether a login issued at `issuedAt` (seconds) still counts for a user whose earlier logins
+ * were ended at `validAfter`: a token from that second or before is refused.
+ */
+export function issuedAfter(issuedAt: number | null, validAfter: string | null): boolean {
+  if (validAfter === null) return true
+  if (issuedAt === null) return false
+  return issuedAt * 1000 > Date.parse(validAfter)
+}

@@ -14,15 +14,15 @@ interface Code2SessionAnswer {
 }
 
 /** The whole exchange, body included, must finish within this time. */
-const TIMEOUT_MS = 5000
+export const TIMEOUT_MS = 5000
 /** A real answer is a few hundred bytes; anything past this is not read. */
-const MAX_ANSWER_BYTES = 16 * 1024
+export const MAX_ANSWER_BYTES = 16 * 1024
 
 const unavailable = (options?: ErrorOptions) =>
   new AppError(502, 'WECHAT_UNAVAILABLE', '微信服务返回异常,请稍后再试', options)
 
 /** Reads a response body as text, giving up (and closing the connection) past `limit` bytes. */
-async function readCapped(response: Response, limit: number): Promise<string> {
+export async function readCapped(response: Response, limit: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? NaN)
   if (declared > limit || !response.body) {
     await response.body?.cancel()

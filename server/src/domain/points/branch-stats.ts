@@ -34,9 +34,11 @@ export async function branchStats(
   const inScope = (eb: UsersScope) =>
     branch !== null ? eb('u.branch_id', '=', branch.id) : eb('u.branch_id', 'is not', null)
 
+  // Members still in the park; what those who left did before stays in the figures below.
   const members = await db
     .selectFrom('users as u')
     .where(inScope)
+    .where('u.active', '=', 1)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow()
   const points = await db

@@ -1,4 +1,4 @@
-import type { DemoUser, Me, NamedRef, PoliticalStatus, Role } from '../../schemas'
+import type { DemoUser, Me, MyJoinRequest, NamedRef, PoliticalStatus, Role } from '../../schemas'
 import { refOf } from '../organisation/mapper'
 
 /** The signed-in user as the routes see it, read fresh from the database on every request. */
@@ -10,6 +10,12 @@ export interface CurrentUser {
   politicalStatus: PoliticalStatus
   branch: NamedRef | null
   company: NamedRef | null
+  /** the user's own phone number (never shown to others unmasked but by their organisers) */
+  phone: string | null
+  /** false: left the park, or a WeChat account merged into its roster entry; cannot sign in */
+  active: boolean
+  /** logins issued at or before this moment are refused */
+  sessionsValidAfter: string | null
 }
 
 /** A users row joined with its branch and company names. */
@@ -23,6 +29,9 @@ export interface UserJoinedRow {
   branch_name: string | null
   company_id: number | null
   company_name: string | null
+  phone: string | null
+  active: number
+  sessions_valid_after: string | null
 }
 
 const ROLES: readonly Role[] = ['member', 'secretary', 'park_admin', 'helper']
@@ -41,10 +50,13 @@ export function toCurrentUser(row: UserJoinedRow): CurrentUser {
     politicalStatus: row.political_status,
     branch: refOf(row.branch_id, row.branch_name),
     company: refOf(row.company_id, row.company_name),
+    phone: row.phone,
+    active: row.active === 1,
+    sessionsValidAfter: row.sessions_valid_after,
   }
 }
 
-export function toMe(user: CurrentUser, pointsTotal: number): Me {
+export function toMe(user: CurrentUser, pointsTotal: number, joinRequest: MyJoinRequest | null = null): Me {
   return {
     id: user.id,
     name: user.name,
@@ -54,6 +66,9 @@ export function toMe(user: CurrentUser, pointsTotal: number): Me {
     company: user.company,
     politicalStatus: user.politicalStatus,
     points: { total: pointsTotal },
+    onRoster: user.roles.length > 0,
+    phone: user.phone,
+    joinRequest: user.roles.length > 0 ? null : joinRequest,
   }
 }
 

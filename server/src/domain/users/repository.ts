@@ -18,6 +18,9 @@ function selectUsers(db: Kysely<Database>) {
       'b.name as branch_name',
       'u.company_id',
       'c.name as company_name',
+      'u.phone',
+      'u.active',
+      'u.sessions_valid_after',
     ])
 }
 
@@ -31,23 +34,33 @@ export async function findUserById(db: Kysely<Database>, id: number): Promise<Cu
   return row && toCurrentUser(row)
 }
 
-/** Demo accounts are the seeded people, i.e. everyone who did not arrive through WeChat. */
+/**
+ * Demo accounts are the seeded people still in the park, i.e. everyone on the roster who did not
+ * arrive through WeChat.
+ */
+function demoPeople(db: Kysely<Database>) {
+  return selectUsers(db)
+    .where('u.wechat_openid', 'is', null)
+    .where('u.active', '=', 1)
+    .where('u.roles', '<>', '')
+}
+
 export async function listDemoUsers(db: Kysely<Database>): Promise<CurrentUser[]> {
-  const rows = await selectUsers(db).where('u.wechat_openid', 'is', null).orderBy('u.id').execute()
+  const rows = await demoPeople(db).orderBy('u.id').execute()
   return rows
     .map(toCurrentUser)
     .sort((a, b) => demoRank(a) - demoRank(b) || (a.branch?.id ?? 0) - (b.branch?.id ?? 0) || a.id - b.id)
 }
 
 export async function findDemoUser(db: Kysely<Database>, id: number): Promise<CurrentUser | undefined> {
-  const row = await selectUsers(db)
-    .where('u.id', '=', id)
-    .where('u.wechat_openid', 'is', null)
-    .executeTakeFirst()
+  const row = await demoPeople(db).where('u.id', '=', id).executeTakeFirst()
   return row && toCurrentUser(row)
 }
 
-/** The user behind a WeChat openid; a first login creates a plain member without a branch. */
+/**
+ * The user behind a WeChat openid; a first login creates an account that is not on the roster
+ * (no roles, no branch) until it binds to a roster entry or a join request is approved.
+ */
 export async function findOrCreateWechatUser(
   db: Kysely<Database>,
   openid: string,
@@ -62,7 +75,7 @@ export async function findOrCreateWechatUser(
       company_id: null,
       political_status: 'masses',
       is_ceo: 0,
-      roles: 'member',
+      roles: '',
       created_at: now.toISOString(),
     })
     // Two first logins racing each other end up with the same row.

@@ -3,13 +3,21 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { code2session } from '../../domain/auth/wechat'
 import { totalPoints } from '../../domain/points/repository'
 import { toDemoUser, toMe, type CurrentUser } from '../../domain/users/mapper'
-import { findDemoUser, findOrCreateWechatUser, listDemoUsers } from '../../domain/users/repository'
+import { redeemInvite } from '../../domain/organisation/invites'
+import { latestJoinRequestOf } from '../../domain/organisation/repository'
+import {
+  findDemoUser,
+  findOrCreateWechatUser,
+  findUserById,
+  listDemoUsers,
+} from '../../domain/users/repository'
 import { isDatabaseUnavailable } from '../../db/errors'
 import { AppError, notFound } from '../../errors'
 import { unavailableAsAppError } from '../../plugins/rate-limit-stores'
 import {
   DemoLoginBody,
   DemoUser,
+  InviteLoginBody,
   LoginResult,
   WechatLoginBody,
   type LoginResult as LoginAnswer,
@@ -64,10 +72,13 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
     if (!demoLogin) throw notFound('演示登录未开启')
   }
 
-  const loginAnswer = async (user: CurrentUser): Promise<LoginAnswer> => ({
-    token: app.issueToken(user.id),
-    user: toMe(user, await totalPoints(app.db, user.id)),
-  })
+  const loginAnswer = async (user: CurrentUser): Promise<LoginAnswer> => {
+    const [points, joinRequest] = await Promise.all([
+      totalPoints(app.db, user.id),
+      user.roles.length > 0 ? null : latestJoinRequestOf(app.db, user.id),
+    ])
+    return { token: app.issueToken(user.id), user: toMe(user, points, joinRequest) }
+  }
 
   app.get(
     '/demo-users',
@@ -103,21 +114,48 @@ const auth: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.post(
+    '/invite',
+    {
+      onRequest: limitAddress,
+      schema: {
+        tags: ['auth'],
+        summary: '用支部书记发的邀请码登录(H5 等无法使用微信登录时)',
+        description: '邀请码一次有效;已绑定微信的成员请用微信登录(409 ALREADY_BOUND)。422 INVITE_INVALID。',
+        body: InviteLoginBody,
+        response: { 200: LoginResult, ...errorResponses(400, 409, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      await limitAccount(request, reply, `invite:${request.body.inviteCode.toUpperCase()}`)
+      const now = app.now()
+      const { memberId } = await app.db
+        .transaction()
+        .execute((trx) => redeemInvite(trx, request.body.inviteCode, now))
+      const user = await findUserById(app.db, memberId)
+      if (!user) throw notFound('成员不存在')
+      return loginAnswer(user)
+    },
+  )
+
+  app.post(
     '/wechat',
     {
       onRequest: limitAddress,
       schema: {
         tags: ['auth'],
         summary: '微信小程序登录(code → jscode2session)',
-        description: '首次登录自动创建账号(群众、普通成员、未加入支部)。',
+        description:
+          '首次登录自动创建尚未加入花名册的账号(roles 为空、未加入支部),需在“完善信息”中绑定或申请加入。',
         body: WechatLoginBody,
-        response: { 200: LoginResult, ...errorResponses(400, 401, 429, 502, 503) },
+        response: { 200: LoginResult, ...errorResponses(400, 401, 403, 429, 502, 503) },
       },
     },
     async (request, reply) => {
       const { openid } = await code2session(wechat, request.body.code)
       await limitAccount(request, reply, `wechat:${openid}`)
-      return loginAnswer(await findOrCreateWechatUser(app.db, openid))
+      const user = await findOrCreateWechatUser(app.db, openid)
+      if (!user.active) throw new AppError(403, 'ACCOUNT_INACTIVE', '该账号已离开园区,如有疑问请联系支部书记')
+      return loginAnswer(user)
     },
   )
 }

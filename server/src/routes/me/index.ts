@@ -6,12 +6,19 @@ import { decodeEventCursor } from '../../domain/events/mapper'
 import { listMySignups } from '../../domain/events/repository'
 import { listNotifications } from '../../domain/notifications/repository'
 import { totalPoints } from '../../domain/points/repository'
+import { bindAccount, notOnRoster } from '../../domain/organisation/bind'
+import { alreadyBound, redeemInvite } from '../../domain/organisation/invites'
+import { latestJoinRequestOf } from '../../domain/organisation/repository'
 import { toMe } from '../../domain/users/mapper'
+import { findUserById } from '../../domain/users/repository'
+import { verifiedPhoneNumber } from '../../domain/wechat/phone-number'
 import { meSummary } from '../../domain/users/summary'
 import { validationFailed } from '../../errors'
 import { currentUser, currentViewer } from '../../plugins/auth'
 import {
+  BindBody,
   CourseWithSessionsPage,
+  LoginResult,
   Me,
   MeSummary,
   MyCoursesQuery,
@@ -43,7 +50,56 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const user = currentUser(request)
-      return toMe(user, await totalPoints(app.db, user.id))
+      const [points, joinRequest] = await Promise.all([
+        totalPoints(app.db, user.id),
+        user.roles.length > 0 ? null : latestJoinRequestOf(app.db, user.id),
+      ])
+      return toMe(user, points, joinRequest)
+    },
+  )
+
+  app.post(
+    '/bind',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['organisation'],
+        summary: '完善信息:用邀请码或微信手机号快速验证,把当前微信账号绑定到花名册中的成员',
+        description:
+          '`phoneCode` 为手机号快速验证按钮给出的 code,服务器向微信换取手机号后与花名册匹配。答复新的登录凭证(此后即为该成员)。404 NOT_ON_ROSTER;409 ALREADY_BOUND;422 INVITE_INVALID、PHONE_CODE_INVALID;微信不可用 502 WECHAT_UNAVAILABLE,未配置 503 WECHAT_NOT_CONFIGURED。',
+        security: bearerAuth,
+        body: BindBody,
+        response: { 200: LoginResult, ...errorResponses(400, 401, 404, 409, 422, 502, 503) },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request)
+      const now = app.now()
+      if (viewer.onRoster) throw alreadyBound('你已在花名册中,无需再次绑定')
+      const body = request.body
+      let memberId: number
+      if ('inviteCode' in body) {
+        memberId = await app.db.transaction().execute(async (trx) => {
+          const invite = await redeemInvite(trx, body.inviteCode, now)
+          return bindAccount(trx, viewer, invite.memberId, 'invite', now)
+        })
+      } else {
+        const phone = await verifiedPhoneNumber(app.db, app.config.wechat, body.phoneCode, now)
+        memberId = await app.db.transaction().execute(async (trx) => {
+          const member = await trx
+            .selectFrom('users')
+            .select('id')
+            .where('phone', '=', phone)
+            .where('active', '=', 1)
+            .where('roles', '<>', '')
+            .executeTakeFirst()
+          if (!member) throw notOnRoster()
+          return bindAccount(trx, viewer, member.id, 'phone', now)
+        })
+      }
+      const user = await findUserById(app.db, memberId)
+      if (!user) throw notOnRoster()
+      return { token: app.issueToken(user.id), user: toMe(user, await totalPoints(app.db, user.id)) }
     },
   )
 

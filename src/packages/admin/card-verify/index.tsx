@@ -9,6 +9,7 @@ import { POLITICAL_STATUS_LABELS } from '@/utils/labels'
 import { cardErrorHint, cardErrorMessage } from './messages'
 import './index.scss'
 import { ToolsGate } from '@/components/tools-gate'
+import { PrivacyPopup } from '@/components/privacy-popup'
 
 type Outcome = { ok: true; result: VerifiedCard } | { ok: false; message: string; hint?: string }
 
@@ -73,6 +74,7 @@ export default function CardVerifyPage() {
       <ToolsGate need="organiser" denied="仅支部书记和园区管理员可以核验名片">
         {() => <Verify />}
       </ToolsGate>
+      <PrivacyPopup />
     </View>
   )
 }

@@ -6,6 +6,7 @@ import { cx } from '@/components/types'
 import * as healthPackages from '@/services/health-packages'
 import { useCareModeClass } from '@/stores/care-mode'
 import { redeemErrorMessage } from './messages'
+import { PrivacyPopup } from '@/components/privacy-popup'
 import { canScan, scanPickupCode } from './scan-code'
 import './index.scss'
 import { LIMITS } from '../../../../server/src/schemas/limits'
@@ -99,6 +100,7 @@ function Redeem() {
           )}
         </View>
       ) : null}
+      <PrivacyPopup />
     </View>
   )
 }

@@ -80,19 +80,22 @@ describe.each(databases)('POST /api/auth/wechat on $name', (database) => {
     await wechat.stop()
   })
 
-  it('creates a plain member on the first login and finds the same one afterwards', async () => {
+  it('creates an account not on the roster on the first login and finds the same one afterwards', async () => {
     const first = await wechatLogin(t, 'good-alice')
     expect(first.statusCode).toBe(200)
     const { token, user } = first.json<LoginResult>()
     expect(user).toEqual({
       id: expect.any(Number),
       name: '微信用户',
-      roles: ['member'],
+      roles: [],
       isCeo: false,
       branch: null,
       company: null,
       politicalStatus: 'masses',
       points: { total: 0 },
+      onRoster: false,
+      phone: null,
+      joinRequest: null,
     })
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).json().id).toBe(
       user.id,

@@ -18,7 +18,19 @@ describe.each(databases)('GET /api/me on $name', (database) => {
     expect(response.statusCode).toBe(200)
     const body = response.json<Me>()
     expect(Object.keys(body).sort()).toEqual(
-      ['branch', 'company', 'id', 'isCeo', 'name', 'points', 'politicalStatus', 'roles'].sort(),
+      [
+        'branch',
+        'company',
+        'id',
+        'isCeo',
+        'name',
+        'points',
+        'politicalStatus',
+        'roles',
+        'onRoster',
+        'phone',
+        'joinRequest',
+      ].sort(),
     )
     expect(body).toEqual({
       id: member.id,
@@ -31,6 +43,9 @@ describe.each(databases)('GET /api/me on $name', (database) => {
         /^(party_member|probationary|candidate|activist|applicant|masses)$/,
       ),
       points: { total: expect.any(Number) },
+      onRoster: true,
+      phone: expect.stringMatching(/^1[3-9][0-9]{9}$/),
+      joinRequest: null,
     })
     // The balance is the sum of the member's ledger (the demo park has a history of points).
     const ledger = await t.app.db

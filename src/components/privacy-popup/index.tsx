@@ -1,0 +1,1 @@
+export { PrivacyPopup } from './popup'

@@ -1,0 +1,2 @@
+// Platforms without a file of their own (and the typechecker and tests) use the H5 one.
+export { PrivacyPopup } from './popup.h5'

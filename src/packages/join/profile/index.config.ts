@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '完善信息',
+  enablePullDownRefresh: true,
+})

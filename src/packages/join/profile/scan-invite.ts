@@ -1,0 +1,1 @@
+export { canScanInvite, scanInvite } from './scan-invite.h5'

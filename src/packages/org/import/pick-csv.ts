@@ -1,0 +1,1 @@
+export { pickCsv, type PickedCsv } from './pick-csv.h5'

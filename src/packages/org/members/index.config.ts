@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '支部成员',
+  enablePullDownRefresh: true,
+})

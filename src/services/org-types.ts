@@ -1,0 +1,22 @@
+// The organisation's shapes, from the server's TypeBox schemas (API.md "Organisation and joining").
+export type {
+  AuditEntity,
+  AuditEntry,
+  Branch,
+  BranchCreateBody as BranchInput,
+  BranchKind,
+  BranchPatchBody as BranchPatch,
+  Company,
+  CompanyCreateBody as CompanyInput,
+  CompanyStatus,
+  ImportResult,
+  Invite,
+  JoinRequest,
+  JoinRequestCreateBody as JoinRequestInput,
+  JoinRequestStatus,
+  Member,
+  MemberCreateBody as MemberInput,
+  MemberPatchBody as MemberPatch,
+  MyJoinRequest,
+  PartyOrg,
+} from '../../types/api'
