@@ -183,16 +183,25 @@ export async function fanOutDueReminders(
   for (;;) {
     if (options.shouldStop?.()) return total
     const done = await db.transaction().execute(async (trx) => {
-      let query = trx
+      // Taken by an update, so the transaction writes first: on SQLite it holds the one write lock
+      // from its first statement, on PostgreSQL rows another instance holds are skipped.
+      let due = trx
         .selectFrom('notification_schedule')
-        .select(['id', 'kind', 'object_type', 'object_id'])
+        .select('id')
         .where('status', '=', 'pending')
         .where('due_at', '<=', at)
         .orderBy('due_at')
         .orderBy('id')
         .limit(batch)
-      if (postgres) query = query.forUpdate().skipLocked()
-      const rows = await query.execute()
+      if (postgres) due = due.forUpdate().skipLocked()
+      const rows = await trx
+        .updateTable('notification_schedule')
+        .set({ done_at: at })
+        .where('id', 'in', due)
+        .where('status', '=', 'pending')
+        .returning(['id', 'kind', 'object_type', 'object_id'])
+        .execute()
+      rows.sort((a, b) => a.id - b.id)
       for (const row of rows) {
         const messages = await reminderMessages(trx, row)
         await notify(trx, messages, now)
