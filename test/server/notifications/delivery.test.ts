@@ -293,7 +293,7 @@ describe.each(databases)('notification delivery on $name', (database) => {
     // A transient error, then success on the retry.
     wechat.failNext(1)
     await tickBoth()
-    let row = await outbox()
+    const row = await outbox()
     expect(row).toMatchObject({ status: 'pending', attempts: 1 })
     expect(row.last_error).toContain('-1')
     expect(row.due_at).toBe(at(clock + 60_000))
