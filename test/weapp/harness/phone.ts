@@ -11,6 +11,7 @@ export class Phone {
   online = true
   private readonly scans: string[] = []
   private readonly modalAnswers: boolean[] = []
+  private readonly subscribeAnswers: Array<'accept' | 'reject'> = []
 
   constructor(openid = `wx-visitor-${Math.random().toString(36).slice(2, 10)}`) {
     this.openid = openid
@@ -24,6 +25,15 @@ export class Phone {
   /** How the member answers the next `wx.showModal` (without one queued: 确定). */
   willAnswerModal(confirm: boolean) {
     this.modalAnswers.push(confirm)
+  }
+
+  /** How the member answers the next `wx.requestSubscribeMessage`, for every template it asks (without one queued: 取消, all rejected). */
+  willAnswerSubscribe(answer: 'accept' | 'reject') {
+    this.subscribeAnswers.push(answer)
+  }
+
+  takeSubscribeAnswer(): 'accept' | 'reject' {
+    return this.subscribeAnswers.shift() ?? 'reject'
   }
 
   takeScan(): string | undefined {

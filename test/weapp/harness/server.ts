@@ -11,9 +11,29 @@ import { buildOrigin } from './build'
 const APPID = 'wx-test-appid'
 const SECRET = 'wx-test-secret'
 
-/** api.weixin.qq.com's jscode2session, for codes issued here: each one once, as WeChat has it. */
+/** The subscribe-message templates the server is configured with, by what they carry. */
+export const TEMPLATES = {
+  waitlist: 'tpl-waitlist',
+  event_change: 'tpl-event-change',
+  event_reminder: 'tpl-event-reminder',
+  session_reminder: 'tpl-session-reminder',
+  notice: 'tpl-notice',
+  join_result: 'tpl-join-result',
+} as const
+
+/**
+ * api.weixin.qq.com as the server uses it: jscode2session for codes issued here (each one once, as
+ * WeChat has it), stable_token, and message/subscribe/send, whose messages are kept in `sent`.
+ */
 export class FakeWechat {
   private readonly codes = new Map<string, string>()
+  /** Subscribe messages the server sent, as WeChat received them. */
+  readonly sent: Array<{
+    touser: string
+    template_id: string
+    page: string
+    data: Record<string, { value: string }>
+  }> = []
   private server: Server | null = null
   url = ''
 
@@ -23,6 +43,24 @@ export class FakeWechat {
       const answer = (body: object) => {
         response.setHeader('content-type', 'text/plain')
         response.end(JSON.stringify(body))
+      }
+      if (url.pathname === '/cgi-bin/stable_token' || url.pathname === '/cgi-bin/message/subscribe/send') {
+        let body = ''
+        request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+        request.on('end', () => {
+          if (url.pathname === '/cgi-bin/stable_token') {
+            const asked = JSON.parse(body) as { appid?: string; secret?: string }
+            if (asked.appid !== APPID || asked.secret !== SECRET)
+              return answer({ errcode: 40013, errmsg: 'invalid appid' })
+            return answer({ access_token: 'weapp-test-token', expires_in: 7200 })
+          }
+          if (url.searchParams.get('access_token') !== 'weapp-test-token') {
+            return answer({ errcode: 40001, errmsg: 'invalid credential' })
+          }
+          this.sent.push(JSON.parse(body) as FakeWechat['sent'][number])
+          answer({ errcode: 0, errmsg: 'ok' })
+        })
+        return
       }
       if (url.pathname !== '/sns/jscode2session') {
         response.statusCode = 404
@@ -75,7 +113,14 @@ export async function startWeappServer(): Promise<WeappServer> {
   const wechat = new FakeWechat()
   await wechat.start()
   const test = await startApp(databases[0], {
-    env: { WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: wechat.url },
+    env: {
+      WECHAT_APPID: APPID,
+      WECHAT_SECRET: SECRET,
+      WECHAT_API_BASE: wechat.url,
+      ...Object.fromEntries(
+        Object.entries(TEMPLATES).map(([key, id]) => [`WECHAT_TEMPLATE_${key.toUpperCase()}`, id]),
+      ),
+    },
   })
   const url = (await test.app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
   const people = (await (await fetch(`${url}/api/auth/demo-users`)).json()) as DemoUser[]
