@@ -1,4 +1,5 @@
 import type { NotificationPage, SubscriptionTemplates } from '../../../../server/src/schemas'
+import { notifyJoinRequestDecided } from '../../../../server/src/domain/notifications'
 import { TEMPLATE_ENV } from '../../fake-wechat-messages'
 import { addMembers, databases, seededPeople, startApp, tokenFor, type TestApp } from '../../harness'
 
@@ -66,6 +67,44 @@ describe.each(databases)('我的消息 on $name', (database) => {
     expect(all.json()).toEqual({ marked: 1, unreadCount: 0 })
     const after = (await get('/api/me/notifications', member)).json<NotificationPage>()
     expect(after.items.every((item) => item.read)).toBe(true)
+  })
+
+  it('tells the person who asked to join a branch how it was decided, once (the organisation domain calls this)', async () => {
+    const [askerId] = await addMembers(t.app, 1)
+    const decide = (approved: boolean) =>
+      t.app.db
+        .transaction()
+        .execute((trx) =>
+          notifyJoinRequestDecided(
+            trx,
+            {
+              requestId: 77,
+              userId: askerId!,
+              approved,
+              branchName: '码上通党支部',
+              reason: approved ? null : '信息不完整',
+              decidedAt: new Date().toISOString(),
+            },
+            new Date(),
+          ),
+        )
+    await decide(false)
+    await decide(false)
+    const page = (await get('/api/me/notifications', tokenFor(t.app, askerId!))).json<NotificationPage>()
+    expect(page.items).toHaveLength(1)
+    expect(page.items[0]).toMatchObject({
+      kind: 'join_request_decided',
+      title: '入支部申请未通过',
+      link: '/pages/me/index',
+    })
+    expect(page.items[0]!.body).toContain('信息不完整')
+    const outbox = await t.app.db
+      .selectFrom('notification_outbox')
+      .select(['template', 'data'])
+      .where('user_id', '=', askerId!)
+      .executeTakeFirstOrThrow()
+    expect(outbox.template).toBe('join_result')
+    expect(JSON.parse(outbox.data)).toMatchObject({ phrase2: { value: '未通过' } })
   })
 
   it('refuses bad read requests with a named field', async () => {
