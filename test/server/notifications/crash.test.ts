@@ -69,25 +69,23 @@ describe.each(databases)('a worker killed between claim and send, on $name', (da
           used_at: null,
         })
         .execute()
-      await app.db
-        .transaction()
-        .execute((trx) =>
-          notify(
-            trx,
-            [
-              importantNotice(
-                {
-                  id: 1,
-                  title: '关于开展主题党日活动的通知',
-                  published_at: now.toISOString(),
-                  from: '园区党委',
-                },
-                memberId!,
-              ),
-            ],
-            now,
-          ),
-        )
+      await app.db.transaction().execute((trx) =>
+        notify(
+          trx,
+          [
+            importantNotice(
+              {
+                id: 1,
+                title: '关于开展主题党日活动的通知',
+                published_at: now.toISOString(),
+                from: '园区党委',
+              },
+              memberId!,
+            ),
+          ],
+          now,
+        ),
+      )
       const outbox = () =>
         app.db
           .selectFrom('notification_outbox')

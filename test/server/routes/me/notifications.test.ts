@@ -72,22 +72,20 @@ describe.each(databases)('我的消息 on $name', (database) => {
   it('tells the person who asked to join a branch how it was decided, once (the organisation domain calls this)', async () => {
     const [askerId] = await addMembers(t.app, 1)
     const decide = (approved: boolean) =>
-      t.app.db
-        .transaction()
-        .execute((trx) =>
-          notifyJoinRequestDecided(
-            trx,
-            {
-              requestId: 77,
-              userId: askerId!,
-              approved,
-              branchName: '码上通党支部',
-              reason: approved ? null : '信息不完整',
-              decidedAt: new Date().toISOString(),
-            },
-            new Date(),
-          ),
-        )
+      t.app.db.transaction().execute((trx) =>
+        notifyJoinRequestDecided(
+          trx,
+          {
+            requestId: 77,
+            userId: askerId!,
+            approved,
+            branchName: '码上通党支部',
+            reason: approved ? null : '信息不完整',
+            decidedAt: new Date().toISOString(),
+          },
+          new Date(),
+        ),
+      )
     await decide(false)
     await decide(false)
     const page = (await get('/api/me/notifications', tokenFor(t.app, askerId!))).json<NotificationPage>()
