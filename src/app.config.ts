@@ -13,7 +13,10 @@ export default defineAppConfig({
     { root: 'packages/health', pages: ['pickup/index'] },
     { root: 'packages/study', pages: ['course/index', 'material/index'] },
     { root: 'packages/checkin', pages: ['enter/index', 'result/index', 'screen/index'] },
-    { root: 'packages/me', pages: ['points/index', 'card/index', 'courses/index', 'settings/index'] },
+    {
+      root: 'packages/me',
+      pages: ['points/index', 'card/index', 'courses/index', 'settings/index', 'messages/index'],
+    },
     // Organisation and joining
     { root: 'packages/join', pages: ['profile/index'] },
     { root: 'packages/privacy', pages: ['policy/index', 'my-info/index'] },

@@ -2,6 +2,7 @@ import { AjvCompiler } from '@fastify/ajv-compiler'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { Config } from './config'
+import type { NotifierOptions } from './domain/notifications/worker'
 import { createDb } from './db/connect'
 import authPlugin from './plugins/auth'
 import clockPlugin from './plugins/clock'
@@ -9,6 +10,7 @@ import compressPlugin from './plugins/compress'
 import configPlugin from './plugins/config'
 import dbPlugin from './plugins/db'
 import errorsPlugin from './plugins/errors'
+import notifierPlugin from './plugins/notifier'
 import openapiPlugin from './plugins/openapi'
 import securityPlugin from './plugins/security'
 import staticPlugin, { findH5Build } from './plugins/static'
@@ -48,6 +50,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger']
   /** The clock the time-based rules read (sign-in codes and windows); the system clock by default. */
   now?: () => Date
+  /** The notification worker's settings (tests shorten leases and backoff, or stop it after a claim). */
+  notifier?: NotifierOptions
 }
 
 /**
@@ -114,6 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const handle = createDb(config, (error) => app.log.warn({ err: error }, 'database connection lost'))
   await app.register(dbPlugin, { handle })
   await app.register(authPlugin)
+  await app.register(notifierPlugin, { options: options.notifier })
   await app.register(errorsPlugin, { spaFallback: h5 !== null })
 
   // Routes, then the H5 app for everything else

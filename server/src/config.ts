@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import type { TemplateKey } from './schemas/notifications'
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 
@@ -20,6 +21,10 @@ export interface Config {
   jwtSecret: string
   jwtTtlSeconds: number
   wechat: { appid: string | undefined; secret: string | undefined; apiBase: string }
+  /** Subscribe-message template ids by what they carry; a message without one is in-app only. */
+  wechatTemplates: WechatTemplates
+  /** How often each instance's notification worker looks for due work. */
+  notifyPollMs: number
   /** The built H5 app; served only when the folder exists. */
   staticDir: string
   logLevel: LogLevel
@@ -35,6 +40,31 @@ export interface Config {
 }
 
 type Env = Record<string, string | undefined>
+
+/** What each subscribe-message template carries (README: the template fields). */
+export const TEMPLATE_KEYS = [
+  'waitlist',
+  'event_change',
+  'event_reminder',
+  'session_reminder',
+  'notice',
+  'join_result',
+] as const satisfies readonly TemplateKey[]
+export type WechatTemplates = Partial<Record<TemplateKey, string>>
+
+/** `WECHAT_TEMPLATE_EVENT_REMINDER` and so on, one per key. */
+export const templateEnvName = (key: TemplateKey) => `WECHAT_TEMPLATE_${key.toUpperCase()}`
+
+function wechatTemplates(env: Env): WechatTemplates {
+  const templates: WechatTemplates = {}
+  for (const key of TEMPLATE_KEYS) {
+    const id = nonEmpty(env[templateEnvName(key)])
+    if (id === undefined) continue
+    if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new Error(`${templateEnvName(key)} is not a template id`)
+    templates[key] = id
+  }
+  return templates
+}
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
@@ -68,6 +98,8 @@ export function loadConfig(env: Env = process.env): Config {
       secret: nonEmpty(env.WECHAT_SECRET),
       apiBase: (nonEmpty(env.WECHAT_API_BASE) ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
     },
+    wechatTemplates: wechatTemplates(env),
+    notifyPollMs: integer(env.NOTIFY_POLL_MS, 'NOTIFY_POLL_MS', 1000, 50, 3_600_000),
     staticDir: path.resolve(process.cwd(), nonEmpty(env.STATIC_DIR) ?? path.join(repoRoot, 'dist', 'h5')),
     logLevel,
     loginLimitPerAddress: integer(env.LOGIN_LIMIT_PER_ADDRESS, 'LOGIN_LIMIT_PER_ADDRESS', 1200, 1, 1_000_000),

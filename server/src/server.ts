@@ -48,6 +48,9 @@ async function main(): Promise<void> {
     console.log(banner(`http://${host.includes(':') ? `[${host}]` : host}:${port}`))
   }
 
+  // Sends due notifications and reminders until shutdown (app.close stops it first).
+  app.notifier.start()
+
   let closing = false
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return

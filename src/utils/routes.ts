@@ -23,6 +23,7 @@ export const ROUTES = {
   memberCard: '/packages/me/card/index',
   myCourses: '/packages/me/courses/index',
   settings: '/packages/me/settings/index',
+  messages: '/packages/me/messages/index',
   cardVerify: '/packages/admin/card-verify/index',
   branchStats: '/packages/admin/branch-stats/index',
   courseDetail: (id: number) => `/packages/study/course/index?id=${id}`,

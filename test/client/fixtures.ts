@@ -39,6 +39,7 @@ export function announcement(overrides: Partial<Announcement> = {}): Announcemen
     scope: 'park',
     branch: null,
     pinned: false,
+    important: false,
     publishedAt: '2026-11-24T06:00:00.000Z',
     read: false,
     ...overrides,

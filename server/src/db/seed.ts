@@ -4,6 +4,7 @@ import { PICKUP_ALPHABET, PICKUP_CODE_LENGTH } from '../domain/health-packages/p
 import { ineligibleReason } from '../domain/health-packages/rules'
 import { startOfParkDay } from '../domain/park-time'
 import { seedCourses } from './seed-courses'
+import { seedNotifications } from './seed-notifications'
 import { seedPoints } from './seed-points'
 import {
   BRANCH_NOTICES,
@@ -134,6 +135,7 @@ export async function seedIfEmpty(db: Kysely<Database>, options: SeedOptions = {
       await seedCourses(trx, now)
       await seedPoints(trx, now)
       await seedJoining(trx, now)
+      await seedNotifications(trx, now)
     })
     return true
   }

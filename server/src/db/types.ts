@@ -76,6 +76,8 @@ export interface AnnouncementsTable {
   title: string
   body: string
   pinned: number
+  /** 1: members are told (消息 and a subscribe message) when it is published. */
+  important: Generated<number>
   author_id: number
   published_at: string
   created_at: string
@@ -132,7 +134,57 @@ export interface NotificationsTable {
   title: string
   body: string
   event_id: number | null
+  /** The page it opens in the app (`/packages/event/detail/index?id=3`). */
+  link: string | null
+  object_type: string | null
+  object_id: number | null
+  read_at: string | null
+  /** (member, reason, object[, occasion]): the same message is never written twice. */
+  dedupe_key: string | null
   created_at: string
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'skipped' | 'failed'
+
+/** A notification's WeChat subscribe message, waiting to be sent by any instance's worker. */
+export interface NotificationOutboxTable {
+  id: Generated<number>
+  notification_id: number
+  user_id: number
+  template: string
+  page: string
+  data: string
+  status: OutboxStatus
+  attempts: Generated<number>
+  due_at: string
+  claimed_until: string | null
+  last_error: string | null
+  done_at: string | null
+  created_at: string
+}
+
+/** A timed reminder about one object, fanned out to its members when due. */
+export interface NotificationScheduleTable {
+  id: Generated<number>
+  kind: string
+  object_type: string
+  object_id: number
+  due_at: string
+  status: 'pending' | 'done' | 'dropped'
+  key: string
+  recipients: number | null
+  created_at: string
+  done_at: string | null
+}
+
+/** One accepted one-time subscribe message: spent by at most one message. */
+export interface WechatSubscriptionsTable {
+  id: Generated<number>
+  user_id: number
+  template_id: string
+  accepted_at: string
+  outbox_id: number | null
+  used_at: string | null
 }
 
 export interface HealthPackagesTable {
@@ -371,6 +423,9 @@ export interface Database {
   events: EventsTable
   event_signups: EventSignupsTable
   notifications: NotificationsTable
+  notification_outbox: NotificationOutboxTable
+  notification_schedule: NotificationScheduleTable
+  wechat_subscriptions: WechatSubscriptionsTable
   health_packages: HealthPackagesTable
   health_claims: HealthClaimsTable
   idempotency_keys: IdempotencyKeysTable

@@ -12,6 +12,8 @@ export const Announcement = Type.Object({
   scope: Scope,
   branch: Type.Union([NamedRef, Type.Null()]),
   pinned: Type.Boolean(),
+  /** Its audience was told when it was published (消息 and a subscribe message). */
+  important: Type.Boolean(),
   publishedAt: IsoTime,
   read: Type.Boolean(),
 })
@@ -39,6 +41,8 @@ export const AnnouncementCreate = Type.Object(
     scope: Scope,
     branchId: Type.Optional(Id),
     pinned: Type.Optional(Type.Boolean()),
+    /** 重要通知: every member of its audience is told at once. */
+    important: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )

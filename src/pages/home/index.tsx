@@ -13,6 +13,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import * as announcements from '@/services/announcements'
 import type { Session } from '@/stores/session'
 import { APP_EVENTS } from '@/utils/events'
+import { refreshNotificationBadge } from '@/utils/notification-badge'
 import { ROUTES, TAB_INDEX } from '@/utils/routes'
 import './index.scss'
 
@@ -31,6 +32,8 @@ function useUnreadCount() {
   const fetchedAt = useRef(0)
   const load = useCallback(async () => {
     fetchedAt.current = Date.now()
+    // The 我的 tab's badge (unread 消息) is kept fresh from the landing tab too.
+    void refreshNotificationBadge()
     try {
       const value = await announcements.unreadCount()
       setCount(value)

@@ -6,6 +6,7 @@ import { JoinPrompt } from '@/components/join-prompt'
 import { MenuGroup, MenuItem } from '@/components/menu-list'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
+import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
@@ -15,6 +16,7 @@ import { updateUser, type Session } from '@/stores/session'
 import { saveTools, type Tools } from '@/stores/tools'
 import { officeLabels, POLITICAL_STATUS_LABELS } from '@/utils/labels'
 import { joinStateOf } from '@/utils/join'
+import { NOTIFICATIONS_UNREAD, refreshNotificationBadge } from '@/utils/notification-badge'
 import { ROUTES } from '@/utils/routes'
 import { toastError } from '@/utils/toast'
 import { HealthPackageSection } from './health-package-section'
@@ -91,6 +93,7 @@ function Profile({ session }: { session: Session }) {
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(!session.user)
   const [summary, setSummary] = useState<MeSummary | null>(null)
+  const [unread, setUnread] = useState(0)
   const careMode = useCareMode()
   const fetchedAt = useRef(0)
   const user = session.user
@@ -124,8 +127,14 @@ function Profile({ session }: { session: Session }) {
 
   const loadAll = useCallback(async () => {
     fetchedAt.current = Date.now()
-    await Promise.all([loadProfile(), loadSummary()])
+    await Promise.all([
+      loadProfile(),
+      loadSummary(),
+      refreshNotificationBadge().then((count) => count !== null && setUnread(count)),
+    ])
   }, [loadProfile, loadSummary])
+  // Read in 消息: the row follows without a request.
+  useAppEvent(NOTIFICATIONS_UNREAD, (count: number) => setUnread(count))
 
   useEffect(() => {
     void loadAll()
@@ -153,6 +162,12 @@ function Profile({ session }: { session: Session }) {
             onOpen={() => go(ROUTES.points)}
           />
           <MenuGroup className="menu--mine">
+            <MenuItem
+              className={unread > 0 ? 'menu-item--messages menu-item--unread' : 'menu-item--messages'}
+              label="消息"
+              hint={unread > 0 ? `${unread > 99 ? '99+' : unread} 条未读` : '活动提醒与通知'}
+              onClick={() => go(ROUTES.messages)}
+            />
             {joinStateOf(user) === 'member' ? (
               <MenuItem
                 className="menu-item--card"

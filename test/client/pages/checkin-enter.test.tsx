@@ -70,6 +70,28 @@ describe('输入签到码', () => {
     expect(input(container)).toHaveAttribute('maxlength', '6')
   })
 
+  it('opened from a 培训提醒 (sessionId in the link), picks that session among several open ones', async () => {
+    fakeApi({
+      'GET /api/sessions': {
+        status: 200,
+        body: {
+          items: [sessionItem(), sessionItem({ id: 6, courseTitle: '青年党员读书班' })],
+          nextCursor: null,
+        },
+      },
+    })
+    ;(Current as { router: unknown }).router = {
+      params: { sessionId: '6' },
+      path: '/packages/checkin/enter/index',
+    }
+    const { container } = render(<CheckinEnterPage />)
+    await screen.findByText('青年党员读书班')
+    const options = container.querySelectorAll('.checkin-enter__session')
+    expect(options).toHaveLength(2)
+    expect(options[0]).toHaveAttribute('aria-checked', 'false')
+    expect(options[1]).toHaveAttribute('aria-checked', 'true')
+  })
+
   it('asks for exactly 6 digits before sending anything', async () => {
     const calls = fakeApi(openCourses)
     const { container } = openPage()

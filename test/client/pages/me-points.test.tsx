@@ -38,8 +38,12 @@ describe('我的: one place for a member’s things', () => {
     const { container } = render(<MePage />)
     await waitFor(() => expect(container.querySelector('.me-points__total')).toHaveTextContent('42'))
     expect(container.querySelector('.me-points__today')).toHaveTextContent('今日 +3')
-    // 我的 in two requests: the profile and its summary.
-    expect(calls.map((call) => call.url).sort()).toEqual(['/api/me', '/api/me/summary'])
+    // 我的 in three requests: the profile, its summary and the unread 消息 count.
+    expect(calls.map((call) => call.url).sort()).toEqual([
+      '/api/me',
+      '/api/me/notifications/unread-count',
+      '/api/me/summary',
+    ])
 
     fireEvent.click(screen.getByText('积分明细'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/me/points/index' })

@@ -156,6 +156,8 @@ export class MiniProgram {
   readonly app: AppJson = appJson()
   private readonly knownRoutes = allRoutes(this.app)
   private readonly tabs = tabRoutes(this.app)
+  /** A tap's handlers are running (see WxHost.inTap). */
+  private tapping = false
   private readonly clock = new Clock((label, fn) => this.callApp(label, fn))
   private readonly context: vm.Context
   private readonly appJSON: JSON
@@ -204,6 +206,7 @@ export class MiniProgram {
         const top = this.top()
         if (top) top.title = title
       },
+      inTap: () => this.tapping,
       networkListeners: this.networkListeners,
     })
     const ignore = () => undefined
@@ -790,7 +793,13 @@ export class MiniProgram {
           changedTouches: type === 'tap' ? [touch] : [],
           mark: {},
         })
-        node.owner.call(bound, event)
+        const tapping = this.tapping
+        this.tapping = type === 'tap'
+        try {
+          node.owner.call(bound, event)
+        } finally {
+          this.tapping = tapping
+        }
         handled = true
       }
       if (caught) break

@@ -16,6 +16,7 @@ export class Phone {
   private readonly files: { name: string; text: string }[] = []
   private readonly scans: string[] = []
   private readonly modalAnswers: boolean[] = []
+  private readonly subscribeAnswers: Array<'accept' | 'reject'> = []
 
   constructor(openid = `wx-visitor-${Math.random().toString(36).slice(2, 10)}`) {
     this.openid = openid
@@ -38,6 +39,15 @@ export class Phone {
 
   takeFile(): { name: string; text: string } | undefined {
     return this.files.shift()
+  }
+
+  /** How the member answers the next `wx.requestSubscribeMessage`, for every template it asks (without one queued: 取消, all rejected). */
+  willAnswerSubscribe(answer: 'accept' | 'reject') {
+    this.subscribeAnswers.push(answer)
+  }
+
+  takeSubscribeAnswer(): 'accept' | 'reject' {
+    return this.subscribeAnswers.shift() ?? 'reject'
   }
 
   takeScan(): string | undefined {

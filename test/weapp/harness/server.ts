@@ -11,15 +11,32 @@ import { buildOrigin } from './build'
 const APPID = 'wx-test-appid'
 const SECRET = 'wx-test-secret'
 
+/** The subscribe-message templates the server is configured with, by what they carry. */
+export const TEMPLATES = {
+  waitlist: 'tpl-waitlist',
+  event_change: 'tpl-event-change',
+  event_reminder: 'tpl-event-reminder',
+  session_reminder: 'tpl-session-reminder',
+  notice: 'tpl-notice',
+  join_result: 'tpl-join-result',
+} as const
+
 /**
  * api.weixin.qq.com for codes issued here, each one once as WeChat has it: `jscode2session` (the
  * login code), `stable_token` (the server's access token) and `getuserphonenumber` (the code of the
- * phone-number button).
+ * phone-number button); `message/subscribe/send`, whose messages are kept in `sent`.
  */
 export class FakeWechat {
   private readonly codes = new Map<string, string>()
   private readonly phoneCodes = new Map<string, string>()
   private readonly tokens = new Set<string>()
+  /** Subscribe messages the server sent, as WeChat received them. */
+  readonly sent: Array<{
+    touser: string
+    template_id: string
+    page: string
+    data: Record<string, { value: string }>
+  }> = []
   private server: Server | null = null
   url = ''
   /** How many access tokens the server asked for (it should keep one). */
@@ -54,6 +71,13 @@ export class FakeWechat {
           this.tokens.add(token)
           this.tokensIssued++
           return answer({ access_token: token, expires_in: 7200 })
+        }
+        if (url.pathname === '/cgi-bin/message/subscribe/send' && request.method === 'POST') {
+          if (!this.tokens.has(url.searchParams.get('access_token') ?? '')) {
+            return answer({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid' })
+          }
+          this.sent.push(body as unknown as FakeWechat['sent'][number])
+          return answer({ errcode: 0, errmsg: 'ok' })
         }
         if (url.pathname === '/wxa/business/getuserphonenumber' && request.method === 'POST') {
           if (!this.tokens.has(url.searchParams.get('access_token') ?? '')) {
@@ -132,7 +156,14 @@ export async function startWeappServer(): Promise<WeappServer> {
   const wechat = new FakeWechat()
   await wechat.start()
   const test = await startApp(databases[0], {
-    env: { WECHAT_APPID: APPID, WECHAT_SECRET: SECRET, WECHAT_API_BASE: wechat.url },
+    env: {
+      WECHAT_APPID: APPID,
+      WECHAT_SECRET: SECRET,
+      WECHAT_API_BASE: wechat.url,
+      ...Object.fromEntries(
+        Object.entries(TEMPLATES).map(([key, id]) => [`WECHAT_TEMPLATE_${key.toUpperCase()}`, id]),
+      ),
+    },
   })
   const url = (await test.app.listen({ port: 0, host: '127.0.0.1' })).replace(/\/$/, '')
   const people = (await (await fetch(`${url}/api/auth/demo-users`)).json()) as DemoUser[]

@@ -22,6 +22,8 @@ export interface Modal {
 export class Screen {
   readonly toasts: Toast[] = []
   readonly modals: Modal[] = []
+  /** Every subscribe-message prompt WeChat showed: the templates asked for and the member's answers. */
+  readonly subscribePrompts: { tmplIds: string[]; answers: Record<string, string> }[] = []
   loading: string | null = null
   keepScreenOn = false
   /** The tab bar's badges by tab index. */
@@ -51,6 +53,8 @@ export interface WxHost {
   report(problem: string): void
   navigate(kind: NavigationKind, url: string, delta: number): Promise<void>
   setTitle(title: string): void
+  /** True while a tap's handlers run: WeChat opens some prompts only then. */
+  inTap(): boolean
   networkListeners: Set<(status: { isConnected: boolean; networkType: string }) => void>
   /** WeChat's privacy check before the camera, a chat's files and the phone-number button. */
   privacy: PrivacyGate
@@ -257,6 +261,28 @@ export function createWx(host: WxHost): object {
     setKeepScreenOn: callbackApi('setKeepScreenOn', (o) => {
       screen.keepScreenOn = Boolean(o.keepScreenOn)
     }),
+
+    // A one-time subscribe prompt: 1–3 template ids, shown only from a tap (WeChat refuses it from
+    // anywhere else), answered as the phone was told to answer it.
+    requestSubscribeMessage: (options: Options = {}) => {
+      const fromTap = host.inTap()
+      return callbackApi('requestSubscribeMessage', (o) => {
+        const ids = o.tmplIds
+        if (
+          !Array.isArray(ids) ||
+          ids.length < 1 ||
+          ids.length > 3 ||
+          !ids.every((id) => typeof id === 'string' && id !== '')
+        ) {
+          throw new WxFail('invalid tmplIds')
+        }
+        if (!fromTap) throw new WxFail('can only be invoked by user TAP gesture.')
+        const answer = phone.takeSubscribeAnswer()
+        const answers = Object.fromEntries((ids as string[]).map((id) => [id, answer]))
+        screen.subscribePrompts.push({ tmplIds: [...(ids as string[])], answers })
+        return answers
+      })(options)
+    },
 
     scanCode: privacyGated('scanCode', () => {
       const code = phone.takeScan()

@@ -13,6 +13,7 @@ export interface AnnouncementListRow {
   branch_id: number | null
   branch_name: string | null
   pinned: number
+  important: number
   published_at: string
   /** The start of the body (see SUMMARY_SOURCE_LENGTH). */
   body_head: string
@@ -38,6 +39,7 @@ function base(row: Omit<AnnouncementListRow, 'body_head'>, body: string) {
     scope: row.scope,
     branch: refOf(row.branch_id, row.branch_name),
     pinned: row.pinned === 1,
+    important: row.important === 1,
     publishedAt: row.published_at,
     read: row.read_by_viewer !== null,
   }

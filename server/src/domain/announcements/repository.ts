@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely'
+import { importantNotice } from '../notifications/messages'
+import { notify } from '../notifications/notify'
 import type { Database } from '../../db/types'
 import type { Announcement, AnnouncementDetail, PageOf, Scope } from '../../schemas'
 import { addressedTo, visibleTo, type Viewer } from '../access'
@@ -30,6 +32,7 @@ function selectNotices(db: Kysely<Database>, viewer: Viewer) {
       'a.branch_id',
       'b.name as branch_name',
       'a.pinned',
+      'a.important',
       'a.published_at',
       'r.user_id as read_by_viewer',
     ])
@@ -125,6 +128,8 @@ export interface NewAnnouncementInput {
   scope: Scope
   branchId: number | null
   pinned: boolean
+  /** Members of its audience are told (消息, and a subscribe message when they accepted one). */
+  important: boolean
   authorId: number
 }
 
@@ -143,6 +148,7 @@ export async function createAnnouncement(
       title: input.title,
       body: input.body,
       pinned: input.pinned ? 1 : 0,
+      important: input.important ? 1 : 0,
       author_id: input.authorId,
       published_at: publishedAt,
       created_at: publishedAt,
@@ -150,5 +156,32 @@ export async function createAnnouncement(
     .returning('id')
     .executeTakeFirstOrThrow()
   await markRead(trx, id, input.authorId, now)
+  if (input.important) await tellAudience(trx, { id, ...input, publishedAt }, now)
   return id
+}
+
+/** An important notice reaches its audience's 消息: everyone for a park notice, the branch's members for a branch one. */
+async function tellAudience(
+  trx: Kysely<Database>,
+  notice: NewAnnouncementInput & { id: number; publishedAt: string },
+  now: Date,
+): Promise<void> {
+  const branch =
+    notice.scope === 'branch' && notice.branchId !== null
+      ? await trx.selectFrom('branches').select('name').where('id', '=', notice.branchId).executeTakeFirst()
+      : undefined
+  let audience = trx.selectFrom('users').select('id').where('id', '<>', notice.authorId)
+  if (notice.scope === 'branch') audience = audience.where('branch_id', '=', notice.branchId)
+  const members = await audience.orderBy('id').execute()
+  const facts = {
+    id: notice.id,
+    title: notice.title,
+    published_at: notice.publishedAt,
+    from: branch?.name ?? '园区党委',
+  }
+  await notify(
+    trx,
+    members.map((member) => importantNotice(facts, member.id)),
+    now,
+  )
 }

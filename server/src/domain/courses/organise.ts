@@ -4,6 +4,7 @@ import { validationFailed } from '../../errors'
 import type { CourseCreate } from '../../schemas'
 import { branchToActFor, type Viewer } from '../access'
 import { isoTime, optionalText, requiredText } from '../input'
+import { scheduleSessionReminders } from '../notifications/reminders'
 
 /** Creates a course with its sessions (in time order) and returns its id. */
 export async function createCourse(
@@ -48,9 +49,12 @@ export async function createCourse(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await trx
+  const created = await trx
     .insertInto('course_sessions')
     .values(sessions.map((session) => ({ ...session, course_id: id })))
+    .returning(['id', 'starts_at'])
     .execute()
+  // Members enrolled by then are reminded 30 minutes before each session.
+  await scheduleSessionReminders(trx, created, now)
   return id
 }

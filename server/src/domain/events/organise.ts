@@ -4,8 +4,9 @@ import { AppError } from '../../errors'
 import type { EventCreate, EventPatch } from '../../schemas'
 import { branchToActFor, type Viewer } from '../access'
 import { isoTime, optionalText, requiredText } from '../input'
-import { notify } from '../notifications/repository'
-import { formatParkTime } from '../park-time'
+import { eventCancelled, eventMoved } from '../notifications/messages'
+import { notify } from '../notifications/notify'
+import { dropReminders, scheduleEventReminders } from '../notifications/reminders'
 import { findManagedEvent } from './repository'
 import { fillFromWaitlist } from './signup'
 import {
@@ -63,6 +64,7 @@ export async function createEvent(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  await scheduleEventReminders(trx, { id, starts_at: times.startsAt, cancelled_at: null }, now)
   return id
 }
 
@@ -129,6 +131,27 @@ export async function updateEvent(
     .where('id', '=', eventId)
     .execute()
   await fillFromWaitlist(trx, eventId, now)
+
+  // Moved (another start or venue): its members are told, and its reminders follow the new start.
+  const venue = patch.venue !== undefined ? requiredText(patch.venue, 'venue') : event.venue
+  if (times.startsAt !== event.starts_at || venue !== event.venue) {
+    const title = patch.title !== undefined ? requiredText(patch.title, 'title') : event.title
+    const moved = { id: eventId, title, starts_at: times.startsAt, venue }
+    const members = await trx
+      .selectFrom('event_signups')
+      .select('user_id')
+      .where('event_id', '=', eventId)
+      .where('status', '<>', 'cancelled')
+      .execute()
+    await notify(
+      trx,
+      members.map((member) => eventMoved(moved, event, member.user_id, now.toISOString())),
+      now,
+    )
+  }
+  if (times.startsAt !== event.starts_at) {
+    await scheduleEventReminders(trx, { id: eventId, starts_at: times.startsAt, cancelled_at: null }, now)
+  }
 }
 
 /**
@@ -157,13 +180,8 @@ export async function cancelEvent(
     .execute()
   await notify(
     trx,
-    members.map((member) => ({
-      user_id: member.user_id,
-      kind: 'event_cancelled' as const,
-      title: '活动取消通知',
-      body: `很抱歉,您报名的活动「${event.title}」(${formatParkTime(event.starts_at)},${event.venue})已取消。`,
-      event_id: eventId,
-      created_at: at,
-    })),
+    members.map((member) => eventCancelled(event, member.user_id)),
+    now,
   )
+  await dropReminders(trx, 'event', eventId, now)
 }

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely'
 import { isUniqueViolation } from '../../db/errors'
-import type { Database, EventRow } from '../../db/types'
+import type { Database } from '../../db/types'
 import { AppError } from '../../errors'
 import type { SignupResult } from '../../schemas'
 import { canView, type Viewer } from '../access'
-import { notify } from '../notifications/repository'
-import { formatParkTime } from '../park-time'
+import { notify } from '../notifications/notify'
+import { waitlistPromoted } from '../notifications/messages'
 import { eventNotFound, lockEvent } from './repository'
 import { cancelDeadlinePassed, eventStatus, signupClosedReason } from './rules'
 
@@ -194,18 +194,8 @@ export async function fillFromWaitlist(trx: Kysely<Database>, eventId: number, n
 
   await notify(
     trx,
-    heads.map((head) => ({
-      user_id: head.user_id,
-      kind: 'waitlist_promoted' as const,
-      title: '候补成功,已为您报名',
-      body: promotionText(event),
-      event_id: eventId,
-      created_at: now.toISOString(),
-    })),
+    heads.map((head) => waitlistPromoted(event, head.user_id, head.id)),
+    now,
   )
   return heads.map((head) => head.user_id)
-}
-
-function promotionText(event: EventRow): string {
-  return `您候补的活动「${event.title}」有名额空出,已自动为您报名。时间:${formatParkTime(event.starts_at)},地点:${event.venue}。如不能参加,请及时取消报名。`
 }

@@ -97,7 +97,7 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const viewer = currentViewer(request)
-      const { scope, branchId, pinned = false } = request.body
+      const { scope, branchId, pinned = false, important = false } = request.body
       const title = requiredText(request.body.title, 'title')
       const body = requiredText(request.body.body, 'body')
       const target = await publishTarget(app.db, viewer, { scope, branchId })
@@ -105,7 +105,7 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
       const id = await app.db
         .transaction()
         .execute((trx) =>
-          createAnnouncement(trx, { title, body, pinned, authorId: viewer.id, ...target }, now),
+          createAnnouncement(trx, { title, body, pinned, important, authorId: viewer.id, ...target }, now),
         )
       const created = await findVisibleAnnouncement(app.db, viewer, id)
       if (!created) throw new Error(`announcement ${id} vanished after insert`)

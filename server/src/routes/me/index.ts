@@ -4,7 +4,8 @@ import { listMyCourses } from '../../domain/courses/repository'
 import { decodeCursor, isId } from '../../domain/cursor'
 import { decodeEventCursor } from '../../domain/events/mapper'
 import { listMySignups } from '../../domain/events/repository'
-import { listNotifications } from '../../domain/notifications/repository'
+import { listNotifications, markRead, unreadCount } from '../../domain/notifications/repository'
+import { acceptSubscriptions, subscriptionTemplates } from '../../domain/notifications/subscriptions'
 import { totalPoints } from '../../domain/points/repository'
 import { bindAccount, notOnRoster } from '../../domain/organisation/bind'
 import { alreadyBound, redeemInvite } from '../../domain/organisation/invites'
@@ -26,6 +27,11 @@ import {
   MySignupPage,
   NotificationListQuery,
   NotificationPage,
+  NotificationReadBody,
+  NotificationReadResult,
+  SubscriptionCreate,
+  SubscriptionTemplates,
+  UnreadCount,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 import myCard from '../cards/me'
@@ -163,7 +169,8 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags: ['notifications'],
-        summary: '我的消息:活动取消、候补转正等,最新的在前',
+        summary: '我的消息:候补转正、活动取消或调整、活动与培训提醒、重要通知等,最新的在前',
+        description: '`link` 是点按后打开的页面;`unreadCount` 是未读条数(角标)。',
         security: bearerAuth,
         querystring: NotificationListQuery,
         response: { 200: NotificationPage, ...errorResponses(400, 401) },
@@ -178,6 +185,77 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
         beforeId = id
       }
       return listNotifications(app.db, currentViewer(request).id, { limit, beforeId })
+    },
+  )
+
+  app.get(
+    '/notifications/unread-count',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['notifications'],
+        summary: '未读消息数(“我的”页与标签栏角标)',
+        security: bearerAuth,
+        response: { 200: UnreadCount, ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ count: await unreadCount(app.db, currentViewer(request).id) }),
+  )
+
+  app.post(
+    '/notifications/read',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['notifications'],
+        summary: '标为已读:`{ ids }` 标记这些消息,`{ all: true }` 全部已读',
+        description: '只会标记自己的消息;他人的或不存在的 id 不改变任何内容。',
+        security: bearerAuth,
+        body: NotificationReadBody,
+        response: { 200: NotificationReadResult, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => markRead(app.db, currentViewer(request).id, request.body, app.now()),
+  )
+
+  app.get(
+    '/subscriptions',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['notifications'],
+        summary: '可订阅的微信订阅消息模板,以及每个模板尚未用掉的次数',
+        description: '未配置模板时为空列表:消息只在“我的 → 消息”中显示,小程序不请求订阅。',
+        security: bearerAuth,
+        response: { 200: SubscriptionTemplates, ...errorResponses(401) },
+      },
+    },
+    async (request) => subscriptionTemplates(app.db, currentViewer(request).id, app.config.wechatTemplates),
+  )
+
+  app.post(
+    '/subscriptions',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['notifications'],
+        summary: '记录成员在 wx.requestSubscribeMessage 中同意的模板:每次同意可发送一条订阅消息',
+        description:
+          '只接受已配置的模板(422 UNKNOWN_TEMPLATE),且须用微信登录(422 WECHAT_NOT_BOUND)。每条消息用掉一次同意。',
+        security: bearerAuth,
+        body: SubscriptionCreate,
+        response: { 201: SubscriptionTemplates, ...errorResponses(400, 401, 422) },
+      },
+    },
+    async (request, reply) => {
+      const viewer = currentViewer(request)
+      const now = app.now()
+      const result = await app.db
+        .transaction()
+        .execute((trx) =>
+          acceptSubscriptions(trx, viewer.id, request.body.templateIds, app.config.wechatTemplates, now),
+        )
+      return reply.status(201).send(result)
     },
   )
 }

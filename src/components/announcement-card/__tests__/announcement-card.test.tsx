@@ -12,6 +12,7 @@ function notice(overrides: Partial<Announcement> = {}): Announcement {
     scope: 'park',
     branch: null,
     pinned: false,
+    important: false,
     publishedAt: '2026-11-24T06:00:00.000Z',
     read: true,
     ...overrides,

@@ -27,11 +27,12 @@ function NoticeForm({ user, tools }: { user: Me; tools: Tools | null }) {
   // A park admin may address any branch; a secretary only their own.
   const [branchId, setBranchId] = useState<number | null>(isParkAdmin ? null : (user.branch?.id ?? null))
   const [pinned, setPinned] = useState(false)
+  const [important, setImportant] = useState(false)
   const [submitting, setSubmitting] = useState(false)
 
   const submit = async () => {
     if (submitting) return
-    const input: AnnouncementCreate = { title: title.trim(), body: body.trim(), scope, pinned }
+    const input: AnnouncementCreate = { title: title.trim(), body: body.trim(), scope, pinned, important }
     if (!input.title) return void Taro.showToast({ title: '请填写标题', icon: 'none' })
     if (!input.body) return void Taro.showToast({ title: '请填写正文', icon: 'none' })
     if (scope === 'branch') {
@@ -104,6 +105,19 @@ function NoticeForm({ user, tools }: { user: Me; tools: Tools | null }) {
           color="#C8161D"
           onChange={(event) => setPinned(event.detail.value)}
           aria-label="置顶"
+        />
+      </View>
+      <View className="notice-form__field notice-form__field--row">
+        <View>
+          <Text className="notice-form__label">重要通知</Text>
+          <Text className="notice-form__hint">发布后提醒通知范围内的每位成员(消息与微信订阅消息)</Text>
+        </View>
+        <Switch
+          className="notice-form__important"
+          checked={important}
+          color="#C8161D"
+          onChange={(event) => setImportant(event.detail.value)}
+          aria-label="重要通知"
         />
       </View>
       {/* On H5 a `disabled="false"` attribute still greys the button out: only pass true. */}

@@ -1,3 +1,4 @@
+import { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@/components/button'
 import { useCallback, useEffect, useState } from 'react'
@@ -57,6 +58,9 @@ function SessionOption({
 }
 
 function EnterCode() {
+  // Opened from a reminder (消息, a subscribe message): that session, if it is open now.
+  const router = useRouter()
+  const linked = Number(router?.params?.sessionId)
   const [sessions, setSessions] = useState<SessionListItem[]>([])
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<ApiError | null>(null)
@@ -76,16 +80,18 @@ function EnterCode() {
       setSelected((current) =>
         current !== null && choosable.some((item) => item.id === current)
           ? current
-          : choosable.length === 1
-            ? choosable[0].id
-            : null,
+          : choosable.some((item) => item.id === linked)
+            ? linked
+            : choosable.length === 1
+              ? choosable[0].id
+              : null,
       )
     } catch (e) {
       setError(toApiError(e))
     } finally {
       setLoading(false)
     }
-  }, [])
+  }, [linked])
 
   useEffect(() => {
     void load()

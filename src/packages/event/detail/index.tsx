@@ -16,6 +16,7 @@ import { organiserLabel } from '@/utils/labels'
 import { ROUTES } from '@/utils/routes'
 import { formatDateTime, formatRelative, formatTimeRange } from '@/utils/time'
 import { toastError, toastSuccess } from '@/utils/toast'
+import { askToSubscribe, prepareSubscribe } from '@/utils/subscribe'
 import './index.scss'
 
 function paragraphs(text: string): string[] {
@@ -165,9 +166,16 @@ function EventDetailView({ id }: { id: number }) {
     if (fresh) emitEventChanged(fresh)
   }
 
+  useEffect(() => {
+    void prepareSubscribe()
+  }, [])
+
   const signUp = async () => {
+    // WeChat's prompt opens only from the tap itself: ask first, then sign up.
+    const asking = askToSubscribe(event?.status === 'full' ? 'eventWaitlist' : 'eventSignup')
     setBusy(true)
     try {
+      await asking
       const result = await events.signUp(id)
       toastSuccess(result.status === 'confirmed' ? '报名成功' : '已进入候补')
       await settle(result)

@@ -15,6 +15,7 @@ import { emitCourseChanged } from '@/utils/events'
 import { ROUTES } from '@/utils/routes'
 import { formatTimeRange } from '@/utils/time'
 import { toastError, toastSuccess } from '@/utils/toast'
+import { askToSubscribe, prepareSubscribe } from '@/utils/subscribe'
 import './index.scss'
 
 function paragraphs(text: string): string[] {
@@ -174,9 +175,16 @@ function CourseDetailView({ id }: { id: number }) {
     if (fresh) emitCourseChanged(fresh)
   }
 
+  useEffect(() => {
+    void prepareSubscribe()
+  }, [])
+
   const enrol = async () => {
+    // WeChat's prompt opens only from the tap itself: ask first, then enrol.
+    const asking = askToSubscribe('courseEnrol')
     setBusy(true)
     try {
+      await asking
       const result = await courses.enroll(id)
       toastSuccess('报名成功')
       await settle({ enrolled: true, enrolledCount: result.enrolledCount })
