@@ -149,6 +149,29 @@ describe.each(databases)('/api/join-requests on $name', (database) => {
     expect(retry.statusCode).toBe(201)
   })
 
+  it('tells the asker in 消息 when their request is decided', async () => {
+    const person = await newcomer()
+    const created = await ask(person.auth, {
+      branchId: branchA.id,
+      companyId: branchA.companyId,
+      name: '郑某',
+      phone: '13700170003',
+    })
+    const id = created.json<JoinRequest>().id
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/join-requests/${id}/reject`,
+      headers: secretaryA,
+      payload: { reason: '请先提交公司在职证明' },
+    })
+    expect(refused.statusCode).toBe(200)
+    const inbox = await t.app.inject({ method: 'GET', url: '/api/me/notifications', headers: person.auth })
+    const items = inbox.json<{ items: Array<{ title: string; body: string; read: boolean }> }>().items
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatchObject({ title: '入支部申请未通过', read: false })
+    expect(items[0]!.body).toContain('请先提交公司在职证明')
+  })
+
   it('refuses a company outside the branch, a phone on the roster and bad input', async () => {
     const person = await newcomer()
     const mismatch = await ask(person.auth, {
