@@ -30,9 +30,9 @@ const buildValidators = AjvCompiler()
 
 /**
  * Request lines in the log name the method and the path only: query strings can carry personal
- * data (a phone number searched in the roster), so they never reach the log.
+ * data (a phone number searched in the roster, an invite code), so they never reach the log.
  */
-export const requestLogSerializer = (request: { id: string; method: string; url: string }) => ({
+export const requestLogSerializer = (request: { method: string; url: string; id: string }) => ({
   id: request.id,
   method: request.method,
   url: request.url.split('?')[0],
