@@ -19,4 +19,8 @@ export const LIMITS = Object.freeze({
   pickupCode: 32,
   attendanceNote: 200,
   cardPayload: 512,
+  recurringSessions: 52,
+  cancelReason: 200,
+  materialTitle: 100,
+  materialBody: 50000,
 })

@@ -4,6 +4,8 @@ import { Id, IsoTime, Page, PageQuery } from './common'
 export const NotificationKind = Type.Union([
   Type.Literal('event_cancelled'), // 活动取消
   Type.Literal('waitlist_promoted'), // 候补转正
+  Type.Literal('notice_reminder'), // 提醒未读通知
+  Type.Literal('session_cancelled'), // 培训场次取消
 ])
 export type NotificationKind = Static<typeof NotificationKind>
 
