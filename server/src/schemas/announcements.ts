@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Id, IsoTime, NamedRef, Page, PageQuery, TextField } from './common'
 import { LIMITS } from './limits'
+import { ManagedQuery } from './query'
 
 export const Scope = Type.Union([Type.Literal('park'), Type.Literal('branch')])
 export type Scope = Static<typeof Scope>
@@ -30,7 +31,7 @@ export type AnnouncementDetail = Static<typeof AnnouncementDetail>
 export const AnnouncementPage = Page(Announcement)
 export type AnnouncementPage = Static<typeof AnnouncementPage>
 
-export const AnnouncementListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false })
+export const AnnouncementListQuery = Type.Object({ ...ManagedQuery, ...PageQuery }, { additionalProperties: false })
 export type AnnouncementListQuery = Static<typeof AnnouncementListQuery>
 
 export const UnreadCount = Type.Object({ count: Type.Integer({ minimum: 0 }) })
