@@ -33,6 +33,16 @@ export const ROUTES = {
   checkinScreen: (sessionId: number) => `/packages/checkin/screen/index?sessionId=${sessionId}`,
   sessionsManage: '/packages/admin/sessions/index',
   attendance: (sessionId: number) => `/packages/admin/attendance/index?sessionId=${sessionId}`,
+  coursesManage: '/packages/admin/courses/index',
+  courseNew: '/packages/admin/course-edit/index',
+  courseEdit: (id: number) => `/packages/admin/course-edit/index?id=${id}`,
+  courseManage: (id: number) => `/packages/admin/course-manage/index?id=${id}`,
+  sessionNew: (courseId: number) => `/packages/admin/session-edit/index?courseId=${courseId}`,
+  sessionEdit: (id: number) => `/packages/admin/session-edit/index?id=${id}`,
+  materialNew: (courseId: number) => `/packages/admin/material-edit/index?courseId=${courseId}`,
+  materialEdit: (id: number) => `/packages/admin/material-edit/index?id=${id}`,
+  noticeEdit: (id: number) => `/packages/admin/notice-new/index?id=${id}`,
+  noticeReaders: (id: number) => `/packages/admin/notice-readers/index?id=${id}`,
 } as const
 
 export const TAB_INDEX = { home: 0, events: 1, study: 2, me: 3 } as const

@@ -37,7 +37,9 @@ export function announcement(overrides: Partial<Announcement> = {}): Announcemen
     branch: null,
     pinned: false,
     publishedAt: '2026-11-24T06:00:00.000Z',
+    editedAt: null,
     read: false,
+    canManage: false,
     ...overrides,
   }
 }
