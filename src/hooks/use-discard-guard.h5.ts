@@ -18,7 +18,12 @@ export function useDiscardGuard(dirty: boolean): DiscardGuard {
     const stop = history.block((transition) => {
       if (asking) return
       asking = true
-      Taro.showModal({ title: DISCARD_TITLE, content: DISCARD_MESSAGE, confirmText: '离开', cancelText: '继续填写' })
+      Taro.showModal({
+        title: DISCARD_TITLE,
+        content: DISCARD_MESSAGE,
+        confirmText: '离开',
+        cancelText: '继续填写',
+      })
         .then((answer) => {
           if (!answer.confirm) return
           stop()

@@ -31,7 +31,10 @@ export type AnnouncementDetail = Static<typeof AnnouncementDetail>
 export const AnnouncementPage = Page(Announcement)
 export type AnnouncementPage = Static<typeof AnnouncementPage>
 
-export const AnnouncementListQuery = Type.Object({ ...ManagedQuery, ...PageQuery }, { additionalProperties: false })
+export const AnnouncementListQuery = Type.Object(
+  { ...ManagedQuery, ...PageQuery },
+  { additionalProperties: false },
+)
 export type AnnouncementListQuery = Static<typeof AnnouncementListQuery>
 
 export const UnreadCount = Type.Object({ count: Type.Integer({ minimum: 0 }) })
@@ -63,7 +66,11 @@ export type AnnouncementPatch = Static<typeof AnnouncementPatch>
 export const Withdrawn = Type.Object({ id: Id, withdrawnAt: IsoTime })
 export type Withdrawn = Static<typeof Withdrawn>
 
-export const ReaderRef = Type.Object({ id: Id, name: Type.String(), branch: Type.Union([NamedRef, Type.Null()]) })
+export const ReaderRef = Type.Object({
+  id: Id,
+  name: Type.String(),
+  branch: Type.Union([NamedRef, Type.Null()]),
+})
 
 /** 阅读情况 over the notice's audience (its branch's members, or every branch's for a park notice). */
 export const AnnouncementReaders = Type.Object({

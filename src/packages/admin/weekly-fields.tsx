@@ -9,7 +9,8 @@ interface WeeklyFieldsProps {
 
 /** 每周几、几点、从哪天起、共几次、每次多久 — and the rule said back in one line. */
 export function WeeklyFields({ values, onChange }: WeeklyFieldsProps) {
-  const set = <K extends keyof WeeklyValues>(key: K, value: WeeklyValues[K]) => onChange({ ...values, [key]: value })
+  const set = <K extends keyof WeeklyValues>(key: K, value: WeeklyValues[K]) =>
+    onChange({ ...values, [key]: value })
   return (
     <View className="admin-form__field weekly-fields">
       <Text className="admin-form__label">每周重复</Text>

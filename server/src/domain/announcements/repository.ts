@@ -72,8 +72,11 @@ export async function listAnnouncements(
     .limit(page.limit + 1)
     .execute()
 
-  return pageFrom(rows, page.limit, (row) => toAnnouncement(row, viewer), (row) =>
-    encodeFeedCursor({ pinned: row.pinned, publishedAt: row.published_at, id: row.id }),
+  return pageFrom(
+    rows,
+    page.limit,
+    (row) => toAnnouncement(row, viewer),
+    (row) => encodeFeedCursor({ pinned: row.pinned, publishedAt: row.published_at, id: row.id }),
   )
 }
 

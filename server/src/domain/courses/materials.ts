@@ -60,7 +60,11 @@ export async function updateMaterial(
 }
 
 /** Deletes a material; readings already timed stay as the members' history (and their points). */
-export async function deleteMaterial(trx: Kysely<Database>, viewer: Viewer, materialId: number): Promise<number> {
+export async function deleteMaterial(
+  trx: Kysely<Database>,
+  viewer: Viewer,
+  materialId: number,
+): Promise<number> {
   const material = await findManagedMaterial(trx, viewer, materialId)
   await trx.deleteFrom('materials').where('id', '=', materialId).execute()
   return material.course_id

@@ -59,7 +59,10 @@ export async function createCourse(
       capacity: input.capacity,
       enrolment_open: input.enrolmentOpen === false ? 0 : 1,
       starts_at: sessions[0]!.starts_at,
-      ends_at: sessions.reduce((latest, session) => (session.ends_at > latest ? session.ends_at : latest), at),
+      ends_at: sessions.reduce(
+        (latest, session) => (session.ends_at > latest ? session.ends_at : latest),
+        at,
+      ),
       created_by: viewer.id,
       created_at: at,
     })

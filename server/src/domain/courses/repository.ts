@@ -115,7 +115,16 @@ async function sessionsOf(
   const [sessions, records] = await Promise.all([
     db
       .selectFrom('course_sessions')
-      .select(['id', 'course_id', 'starts_at', 'ends_at', 'venue', 'lecturer', 'cancelled_at', 'cancel_reason'])
+      .select([
+        'id',
+        'course_id',
+        'starts_at',
+        'ends_at',
+        'venue',
+        'lecturer',
+        'cancelled_at',
+        'cancel_reason',
+      ])
       .where('course_id', 'in', ids)
       .orderBy('starts_at')
       .orderBy('id')

@@ -97,7 +97,9 @@ export function materialSummaryOf(body: string): string {
       .split(/\n+/)
       .map((line) => line.trim())
       .find((line) => line !== '' && !line.startsWith('#')) ?? ''
-  return paragraph.length > MATERIAL_SUMMARY_LENGTH ? `${paragraph.slice(0, MATERIAL_SUMMARY_LENGTH)}…` : paragraph
+  return paragraph.length > MATERIAL_SUMMARY_LENGTH
+    ? `${paragraph.slice(0, MATERIAL_SUMMARY_LENGTH)}…`
+    : paragraph
 }
 
 /** 出勤 x/y: the sessions the member signed in to, of those held so far (or already attended). */

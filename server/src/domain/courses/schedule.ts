@@ -67,7 +67,10 @@ export async function addWeeklySessions(
   now: Date,
 ): Promise<number[]> {
   await findManagedCourse(trx, viewer, courseId)
-  const place = { venue: requiredText(rule.venue, 'venue'), lecturer: requiredText(rule.lecturer, 'lecturer') }
+  const place = {
+    venue: requiredText(rule.venue, 'venue'),
+    lecturer: requiredText(rule.lecturer, 'lecturer'),
+  }
   return insertSessions(trx, courseId, weeklySessions(rule, place, now, ''))
 }
 
@@ -172,7 +175,11 @@ export async function cancelSession(
  * Deletes a session planned by mistake. One with any attendance (a sign-in, pending or not, or a
  * leave) is kept for the record: 409 HAS_ATTENDANCE, cancel it instead. A course keeps at least one.
  */
-export async function deleteSession(trx: Kysely<Database>, viewer: Viewer, sessionId: number): Promise<number> {
+export async function deleteSession(
+  trx: Kysely<Database>,
+  viewer: Viewer,
+  sessionId: number,
+): Promise<number> {
   const session = await lockManagedSession(trx, viewer, sessionId)
   if ((await attendanceCount(trx, sessionId)) > 0) {
     throw hasAttendance('该场次已有签到或请假记录,不能删除;可以取消该场次并说明原因')

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { decodeFeedCursor } from '../../domain/announcements/mapper'
 import { publishTarget } from '../../domain/announcements/publish'
-import { noticeReaders, remindUnread, updateNotice, withdrawNotice } from '../../domain/announcements/organise'
+import {
+  noticeReaders,
+  remindUnread,
+  updateNotice,
+  withdrawNotice,
+} from '../../domain/announcements/organise'
 import {
   countUnread,
   createAnnouncement,
@@ -43,7 +48,8 @@ const announcements: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['announcements'],
         summary: '通知列表:置顶在前,其余按发布时间倒序;仅园区通知与本支部通知',
-        description: '`managed=1`:我管理的通知(支部书记:本支部;园区管理员:全部),非组织者 403。已撤回的通知不在任何列表中。',
+        description:
+          '`managed=1`:我管理的通知(支部书记:本支部;园区管理员:全部),非组织者 403。已撤回的通知不在任何列表中。',
         security: bearerAuth,
         querystring: AnnouncementListQuery,
         response: { 200: AnnouncementPage, ...errorResponses(400, 401, 403) },

@@ -282,9 +282,7 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       const viewer = currentViewer(request)
       const { id } = request.params
       const now = app.now()
-      await app.db
-        .transaction()
-        .execute((trx) => cancelSession(trx, viewer, id, request.body.reason, now))
+      await app.db.transaction().execute((trx) => cancelSession(trx, viewer, id, request.body.reason, now))
       return reloadSession(viewer, id)
     },
   )

@@ -209,7 +209,9 @@ function CourseForm({ user, tools, course }: { user: Me; tools: Tools | null; co
       <View className="admin-form__field">
         <Text className="admin-form__label">课程范围</Text>
         {editing ? (
-          <Text className="admin-form__fixed">{course?.branch ? course.branch.name : '园区课程（全体成员）'}</Text>
+          <Text className="admin-form__fixed">
+            {course?.branch ? course.branch.name : '园区课程（全体成员）'}
+          </Text>
         ) : tools?.scope === 'park' ? (
           <BranchScope
             className="admin-form__options"

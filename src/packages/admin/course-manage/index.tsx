@@ -68,11 +68,17 @@ function SessionItem({
               签到屏
             </Button>
           )}
-          <Button className="manage-session__tool manage-session__attendance" onClick={() => go(ROUTES.attendance(session.id))}>
+          <Button
+            className="manage-session__tool manage-session__attendance"
+            onClick={() => go(ROUTES.attendance(session.id))}
+          >
             考勤
           </Button>
           {ended ? null : (
-            <Button className="manage-session__tool manage-session__edit" onClick={() => go(ROUTES.sessionEdit(session.id))}>
+            <Button
+              className="manage-session__tool manage-session__edit"
+              onClick={() => go(ROUTES.sessionEdit(session.id))}
+            >
               调整/取消
             </Button>
           )}
@@ -85,7 +91,13 @@ function SessionItem({
   )
 }
 
-function MaterialItem({ material, onDelete }: { material: MaterialSummary; onDelete: (m: MaterialSummary) => void }) {
+function MaterialItem({
+  material,
+  onDelete,
+}: {
+  material: MaterialSummary
+  onDelete: (m: MaterialSummary) => void
+}) {
   return (
     <View className="manage-material">
       <View className="manage-material__main" onClick={() => go(ROUTES.materialEdit(material.id))}>
@@ -93,7 +105,10 @@ function MaterialItem({ material, onDelete }: { material: MaterialSummary; onDel
         <Text className="manage-material__minutes">阅读约{material.readMinutes}分钟</Text>
       </View>
       <View className="manage-material__tools">
-        <Button className="manage-session__tool manage-material__edit" onClick={() => go(ROUTES.materialEdit(material.id))}>
+        <Button
+          className="manage-session__tool manage-material__edit"
+          onClick={() => go(ROUTES.materialEdit(material.id))}
+        >
           编辑
         </Button>
         <Button className="manage-session__tool manage-material__delete" onClick={() => onDelete(material)}>
@@ -140,7 +155,13 @@ function CourseManager({ id }: { id: number }) {
   })
 
   const deleteSession = async (session: Session) => {
-    if (!(await confirm('删除场次', `确定删除 ${formatTimeRange(session.startsAt, session.endsAt)} 的场次？`, '删除')))
+    if (
+      !(await confirm(
+        '删除场次',
+        `确定删除 ${formatTimeRange(session.startsAt, session.endsAt)} 的场次？`,
+        '删除',
+      ))
+    )
       return
     try {
       await courses.deleteSession(session.id)
@@ -197,15 +218,24 @@ function CourseManager({ id }: { id: number }) {
               {enrolmentLabel(course)} · 共{course.sessionCount}次课
             </Text>
             <View className="course-manage__actions">
-              <Button className="manage-session__tool course-manage__edit" onClick={() => go(ROUTES.courseEdit(course.id))}>
+              <Button
+                className="manage-session__tool course-manage__edit"
+                onClick={() => go(ROUTES.courseEdit(course.id))}
+              >
                 编辑课程
               </Button>
               {course.status === 'ended' ? null : (
-                <Button className="manage-session__tool course-manage__enrolment" onClick={() => void toggleEnrolment()}>
+                <Button
+                  className="manage-session__tool course-manage__enrolment"
+                  onClick={() => void toggleEnrolment()}
+                >
                   {course.enrolmentOpen ? '暂停报名' : '开放报名'}
                 </Button>
               )}
-              <Button className="manage-session__tool course-manage__view" onClick={() => go(ROUTES.courseDetail(course.id))}>
+              <Button
+                className="manage-session__tool course-manage__view"
+                onClick={() => go(ROUTES.courseDetail(course.id))}
+              >
                 成员视角
               </Button>
             </View>
@@ -213,17 +243,28 @@ function CourseManager({ id }: { id: number }) {
 
           <View className="course-manage__section">
             <Text className="course-manage__heading">课程安排</Text>
-            <Text className="course-manage__add course-manage__add-session" onClick={() => go(ROUTES.sessionNew(course.id))}>
+            <Text
+              className="course-manage__add course-manage__add-session"
+              onClick={() => go(ROUTES.sessionNew(course.id))}
+            >
               + 添加场次
             </Text>
           </View>
           {course.sessions.map((session, index) => (
-            <SessionItem key={session.id} session={session} index={index} onDelete={(s) => void deleteSession(s)} />
+            <SessionItem
+              key={session.id}
+              session={session}
+              index={index}
+              onDelete={(s) => void deleteSession(s)}
+            />
           ))}
 
           <View className="course-manage__section">
             <Text className="course-manage__heading">学习资料</Text>
-            <Text className="course-manage__add course-manage__add-material" onClick={() => go(ROUTES.materialNew(course.id))}>
+            <Text
+              className="course-manage__add course-manage__add-material"
+              onClick={() => go(ROUTES.materialNew(course.id))}
+            >
               + 添加资料
             </Text>
           </View>

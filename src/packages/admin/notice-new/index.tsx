@@ -20,7 +20,15 @@ import { ToolsGate } from '@/components/tools-gate'
 
 type Scope = AnnouncementCreate['scope']
 
-function NoticeForm({ user, tools, notice }: { user: Me; tools: Tools | null; notice: AnnouncementDetail | null }) {
+function NoticeForm({
+  user,
+  tools,
+  notice,
+}: {
+  user: Me
+  tools: Tools | null
+  notice: AnnouncementDetail | null
+}) {
   // 关怀模式: this page has no page shell to carry the class.
   const careMode = useCareModeClass()
   const isParkAdmin = tools?.scope === 'park'
@@ -101,7 +109,9 @@ function NoticeForm({ user, tools, notice }: { user: Me; tools: Tools | null; no
       <View className="notice-form__field">
         <Text className="notice-form__label">发布范围</Text>
         {notice ? (
-          <Text className="notice-form__fixed-scope">{notice.scope === 'park' ? '全园区' : scopeLabel(notice)}</Text>
+          <Text className="notice-form__fixed-scope">
+            {notice.scope === 'park' ? '全园区' : scopeLabel(notice)}
+          </Text>
         ) : isParkAdmin ? (
           <BranchScope
             className="notice-form__scopes"
@@ -137,7 +147,9 @@ function NoticeForm({ user, tools, notice }: { user: Me; tools: Tools | null; no
       >
         {notice ? '保存' : '发布'}
       </Button>
-      {notice ? <Text className="notice-form__hint">修改标题或正文后，读者会看到“已编辑”及修改时间</Text> : null}
+      {notice ? (
+        <Text className="notice-form__hint">修改标题或正文后，读者会看到“已编辑”及修改时间</Text>
+      ) : null}
     </View>
   )
 }
@@ -151,7 +163,8 @@ function EditNotice({ user, tools, id }: { user: Me; tools: Tools | null; id: nu
     announcements
       .detail(id)
       .then((result) => {
-        if (!result.canManage) setError(new ApiError(403, 'FORBIDDEN', '只有通知的发布支部书记或园区管理员可以编辑'))
+        if (!result.canManage)
+          setError(new ApiError(403, 'FORBIDDEN', '只有通知的发布支部书记或园区管理员可以编辑'))
         else setNotice(result)
       })
       .catch((e: unknown) => setError(toApiError(e)))

@@ -227,7 +227,8 @@ function EditSession({ id }: { id: number }) {
   }, [id])
   if (error) return <PageShell error={error} />
   if (!session) return <PageShell loading />
-  if (session.cancelledAt) return <EmptyState kind="error" text={`该场次已取消：${session.cancelReason ?? ''}`} />
+  if (session.cancelledAt)
+    return <EmptyState kind="error" text={`该场次已取消：${session.cancelReason ?? ''}`} />
   return <SessionForm courseId={session.courseId} session={session} />
 }
 

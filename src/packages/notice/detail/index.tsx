@@ -63,7 +63,10 @@ function NoticeTools({
   }
   return (
     <View className="notice-tools">
-      <Button className="notice-tools__tool notice-tools__edit" onClick={() => go(ROUTES.noticeEdit(notice.id))}>
+      <Button
+        className="notice-tools__tool notice-tools__edit"
+        onClick={() => go(ROUTES.noticeEdit(notice.id))}
+      >
         编辑
       </Button>
       <Button
@@ -77,7 +80,10 @@ function NoticeTools({
       >
         {notice.pinned ? '取消置顶' : '置顶'}
       </Button>
-      <Button className="notice-tools__tool notice-tools__readers" onClick={() => go(ROUTES.noticeReaders(notice.id))}>
+      <Button
+        className="notice-tools__tool notice-tools__readers"
+        onClick={() => go(ROUTES.noticeReaders(notice.id))}
+      >
         阅读情况
       </Button>
       <Button className="notice-tools__tool notice-tools__withdraw" onClick={() => void withdraw()}>
