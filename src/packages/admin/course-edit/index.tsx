@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useEffect, useState } from 'react'
 import type { CourseCreate, CourseDetail, CourseKind, Me } from '../../../../types/api'
 import { LIMITS } from '../../../../server/src/schemas/limits'
