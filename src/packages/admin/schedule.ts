@@ -1,5 +1,5 @@
 import type { WeeklyRule } from '../../../types/api'
-import { toDateInput } from '@/utils/time'
+import { toDateInput, weekdayOf } from '@/utils/time'
 
 /*
  * The weekly-rule part of the course and session forms: 每周三 19:00，共 6 次. The server turns the
@@ -17,8 +17,9 @@ export interface WeeklyValues {
   durationMinutes: string
 }
 
+/** From today, on today's weekday, at 19:00, six times of 90 minutes: the common evening class. */
 export function initialWeekly(now: number = Date.now()): WeeklyValues {
-  return { weekday: 3, time: '19:00', from: toDateInput(now), count: '6', durationMinutes: '90' }
+  return { weekday: weekdayOf(now), time: '19:00', from: toDateInput(now), count: '6', durationMinutes: '90' }
 }
 
 /** `每周三 19:00，共 6 次，每次 90 分钟` */
