@@ -20,6 +20,11 @@ const PARK_ONLY = new Set([
   // Both seeded courses are the park's, so their sign-in screen and attendance are the park admin's.
   'packages/checkin/screen/index',
   'packages/admin/attendance/index',
+  // So are their sessions and materials; and a park admin runs every notice.
+  'packages/admin/course-manage/index',
+  'packages/admin/session-edit/index',
+  'packages/admin/material-edit/index',
+  'packages/admin/notice-readers/index',
 ])
 
 describe('every page of app.json opens in the mini-program', () => {
@@ -79,6 +84,10 @@ describe('every page of app.json opens in the mini-program', () => {
       'packages/admin/package-claims/index': `?id=${batch.id}`,
       'packages/checkin/screen/index': `?sessionId=${openSession!.id}`,
       'packages/admin/attendance/index': `?sessionId=${openSession!.id}`,
+      'packages/admin/course-manage/index': `?id=${courses.items[0].id}`,
+      'packages/admin/session-edit/index': `?id=${details[0].sessions.at(-1)!.id}`,
+      'packages/admin/material-edit/index': `?id=${material.id}`,
+      'packages/admin/notice-readers/index': `?id=${notices.items[0].id}`,
       'packages/checkin/result/index': `?${result.toString().replace(/\+/g, '%20')}`,
     }
   }
