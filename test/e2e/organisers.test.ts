@@ -152,7 +152,10 @@ describe('organisers’ tools in the H5 app', () => {
     await page.locator('.notice-tools__withdraw').click()
     await modalButton(page, '撤回').click()
     await page.getByText('该通知已撤回').first().waitFor()
+    // A fresh start of the app: the list is the server's.
     await phone.page.goto(`${app.server.url}/#/pages/home/index`)
+    await phone.page.reload()
+    await phone.page.waitForLoadState('networkidle')
     await phone.page.locator('.announcement-card').first().waitFor()
     expect(await phone.page.locator('.announcement-card', { hasText: title }).count()).toBe(0)
     await phone.page.goto(noticeUrl)

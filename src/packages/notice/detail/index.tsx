@@ -109,7 +109,10 @@ function NoticeDetail({ id }: { id: number }) {
       // Opening it marked it read on the server; the list behind us updates at once.
       emitAnnouncementRead(id)
     } catch (e) {
-      setError(toApiError(e))
+      const failure = toApiError(e)
+      setError(failure)
+      // A stale link to a withdrawn notice: the lists behind us drop it too.
+      if (failure.code === 'NOTICE_WITHDRAWN') emitAnnouncementPublished()
     } finally {
       setLoading(false)
     }
