@@ -5,7 +5,7 @@ import type { Course, Event, HealthPackage } from '../../types/api'
 export const APP_EVENTS = {
   /** payload: the announcement id that was opened and is now read */
   announcementRead: 'announcement:read',
-  /** payload: none; a new notice was published */
+  /** payload: none; a notice was published, edited, pinned or withdrawn: lists load again */
   announcementPublished: 'announcement:published',
   /** payload: the event as the server now shows it (my signup, counts) after an action on it */
   eventChanged: 'event:changed',

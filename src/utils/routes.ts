@@ -47,6 +47,16 @@ export const ROUTES = {
   branchEdit: (id?: number) => `/packages/org/branch-edit/index${id === undefined ? '' : `?id=${id}`}`,
   memberImport: '/packages/org/import/index',
   memberInvite: (id: number) => `/packages/org/invite/index?id=${id}`,
+  coursesManage: '/packages/admin/courses/index',
+  courseNew: '/packages/admin/course-edit/index',
+  courseEdit: (id: number) => `/packages/admin/course-edit/index?id=${id}`,
+  courseManage: (id: number) => `/packages/admin/course-manage/index?id=${id}`,
+  sessionNew: (courseId: number) => `/packages/admin/session-edit/index?courseId=${courseId}`,
+  sessionEdit: (id: number) => `/packages/admin/session-edit/index?id=${id}`,
+  materialNew: (courseId: number) => `/packages/admin/material-edit/index?courseId=${courseId}`,
+  materialEdit: (id: number) => `/packages/admin/material-edit/index?id=${id}`,
+  noticeEdit: (id: number) => `/packages/admin/notice-new/index?id=${id}`,
+  noticeReaders: (id: number) => `/packages/admin/notice-readers/index?id=${id}`,
 } as const
 
 export const TAB_INDEX = { home: 0, events: 1, study: 2, me: 3 } as const

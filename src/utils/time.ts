@@ -51,6 +51,11 @@ export function toDateInput(value: TimeInput): string {
   return inChina(value).format('YYYY-MM-DD')
 }
 
+/** The weekday of a moment in China time: 1 Monday … 7 Sunday. */
+export function weekdayOf(value: TimeInput): number {
+  return inChina(value).day() || 7
+}
+
 /** `14:00`, the value of a time picker, in China time. */
 export function toTimeInput(value: TimeInput): string {
   return inChina(value).format('HH:mm')

@@ -41,7 +41,9 @@ export function announcement(overrides: Partial<Announcement> = {}): Announcemen
     pinned: false,
     important: false,
     publishedAt: '2026-11-24T06:00:00.000Z',
+    editedAt: null,
     read: false,
+    canManage: false,
     ...overrides,
   }
 }

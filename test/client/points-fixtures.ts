@@ -67,6 +67,7 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
     enrolledCount: 40,
     enrolled: true,
     status: 'open',
+    enrolmentOpen: true,
     sessionCount: 3,
     nextSessionAt: '2026-11-28T06:00:00.000Z',
     sessions: [
@@ -79,6 +80,8 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
         myAttendance: 'present',
         checkinOpensAt: '2026-11-14T05:30:00.000Z',
         checkinStatus: 'closed',
+        cancelledAt: null,
+        cancelReason: null,
       },
       {
         id: 42,
@@ -89,6 +92,8 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
         myAttendance: 'late',
         checkinOpensAt: '2026-11-21T05:30:00.000Z',
         checkinStatus: 'closed',
+        cancelledAt: null,
+        cancelReason: null,
       },
       {
         id: 43,
@@ -99,6 +104,8 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
         myAttendance: null,
         checkinOpensAt: '2026-11-28T05:30:00.000Z',
         checkinStatus: 'not_open',
+        cancelledAt: null,
+        cancelReason: null,
       },
     ],
     materials: [],

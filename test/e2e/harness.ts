@@ -12,8 +12,11 @@ import { CHROMIUM, CHROMIUM_ARGS, PHONE } from './phone'
 
 export { CHROMIUM }
 
-/** The real server, on a fresh seeded SQLite database, serving the built H5 app. */
-export async function startServer() {
+/**
+ * The real server, on a fresh seeded SQLite database, serving the built H5 app. `now` sets the
+ * server's clock (e.g. a sign-in window open at a planned time); the browser keeps its own.
+ */
+export async function startServer(options: { now?: () => Date } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'red-e-park-e2e-'))
   const config = loadConfig({
     ...process.env,
@@ -22,7 +25,7 @@ export async function startServer() {
     DATABASE_URL: '',
     PORT: '0',
   })
-  const app = await buildApp(config)
+  const app = await buildApp(config, { now: options.now })
   await migrateToLatest(app.db)
   await seedIfEmpty(app.db)
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
@@ -91,10 +94,13 @@ export async function openTab(page: Page, label: '首页' | '活动' | '学习' 
 type Server = Awaited<ReturnType<typeof startServer>>
 
 /** Starts the server and Chromium around the enclosing describe block. */
-export function useServerAndBrowser(): { server: Server; browser: Browser } {
+export function useServerAndBrowser(options: { now?: () => Date } = {}): {
+  server: Server
+  browser: Browser
+} {
   const context = {} as { server: Server; browser: Browser }
   beforeAll(async () => {
-    context.server = await startServer()
+    context.server = await startServer(options)
     context.browser = await launchBrowser()
   })
   afterAll(async () => {

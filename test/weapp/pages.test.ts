@@ -25,6 +25,11 @@ const PARK_ONLY = new Set([
   'packages/org/manage/index',
   'packages/org/company-edit/index',
   'packages/org/branch-edit/index',
+  // So are their sessions and materials; and a park admin runs every notice.
+  'packages/admin/course-manage/index',
+  'packages/admin/session-edit/index',
+  'packages/admin/material-edit/index',
+  'packages/admin/notice-readers/index',
 ])
 
 describe('every page of app.json opens in the mini-program', () => {
@@ -86,6 +91,10 @@ describe('every page of app.json opens in the mini-program', () => {
       'packages/admin/package-claims/index': `?id=${batch.id}`,
       'packages/checkin/screen/index': `?sessionId=${openSession!.id}`,
       'packages/admin/attendance/index': `?sessionId=${openSession!.id}`,
+      'packages/admin/course-manage/index': `?id=${courses.items[0].id}`,
+      'packages/admin/session-edit/index': `?id=${details[0].sessions.at(-1)!.id}`,
+      'packages/admin/material-edit/index': `?id=${material.id}`,
+      'packages/admin/notice-readers/index': `?id=${notices.items[0].id}`,
       'packages/checkin/result/index': `?${result.toString().replace(/\+/g, '%20')}`,
       'packages/org/invite/index': `?id=${unbound.id}`,
       'packages/org/member-edit/index': `?id=${unbound.id}`,

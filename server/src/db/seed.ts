@@ -330,6 +330,17 @@ async function seedDemoData(trx: Transaction<Database>, now: Date): Promise<void
     drafts.map(({ audience: _audience, ...row }) => row),
   )
   const announcementIds = await idsAfter(trx, 'announcements', 0)
+  // One park notice was corrected a while after it went out: its readers see 已编辑.
+  const corrected = drafts.findIndex(
+    (notice) => notice.scope === 'park' && Date.parse(notice.published_at) < now.getTime() - DAY,
+  )
+  if (corrected >= 0) {
+    await trx
+      .updateTable('announcements')
+      .set({ edited_at: new Date(Date.parse(drafts[corrected]!.published_at) + 3 * HOUR).toISOString() })
+      .where('id', '=', announcementIds[corrected] as number)
+      .execute()
+  }
 
   // Read receipts: older notices have been read by more people; authors have read their own.
   const reads: AnnouncementReadsTable[] = []

@@ -81,6 +81,12 @@ export interface AnnouncementsTable {
   author_id: number
   published_at: string
   created_at: string
+  /** When an organiser last changed its title, body or pin; null: as published. */
+  edited_at: string | null
+  /** Set once an organiser withdraws it: it leaves every list, and its link says so. */
+  withdrawn_at: string | null
+  /** When its unread readers were last reminded. */
+  reminded_at: string | null
 }
 
 export interface AnnouncementReadsTable {
@@ -296,6 +302,8 @@ export interface CoursesTable {
   ends_at: string
   created_by: number
   created_at: string
+  /** 1: takes enrolments; 0: the organiser closed enrolment. */
+  enrolment_open: Generated<number>
 }
 
 export interface CourseSessionsTable {
@@ -305,6 +313,9 @@ export interface CourseSessionsTable {
   ends_at: string
   venue: string
   lecturer: string
+  /** Set when an organiser cancelled it; the reason is shown to its members. */
+  cancelled_at: string | null
+  cancel_reason: string | null
 }
 
 export interface CourseEnrolmentsTable {

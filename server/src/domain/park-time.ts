@@ -88,3 +88,18 @@ export function formatParkTime(at: Instant): string {
 export function formatParkDateTime(at: Instant): string {
   return inPark(at).format('YYYY-MM-DD HH:mm')
 }
+
+/**
+ * The instant of a park-time wall clock, `2026-12-02` at `19:00`, or null when the day does not
+ * exist (`2026-02-30`). The park keeps no daylight saving, so a week is always seven days of 24 hours.
+ */
+export function parkInstant(day: string, time: string): string | null {
+  const at = dayjs.tz(`${day} ${time}`, 'YYYY-MM-DD HH:mm', PARK_TIME_ZONE)
+  if (!at.isValid() || at.format('YYYY-MM-DD') !== day) return null
+  return at.toISOString()
+}
+
+/** The weekday of a park-time instant: 1 Monday … 7 Sunday. */
+export function parkWeekday(at: Instant): number {
+  return inPark(at).day() || 7
+}

@@ -17,8 +17,13 @@ export const AttendanceStatus = Type.Union([
 ])
 export type AttendanceStatus = Static<typeof AttendanceStatus>
 
-/** open: takes enrolments; full: no place left; ended: its last session is over */
-export const CourseStatus = Type.Union([Type.Literal('open'), Type.Literal('full'), Type.Literal('ended')])
+/** open: takes enrolments; full: no place left; closed: the organiser closed enrolment; ended: its last session is over */
+export const CourseStatus = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('full'),
+  Type.Literal('closed'),
+  Type.Literal('ended'),
+])
 export type CourseStatus = Static<typeof CourseStatus>
 
 /** not_open: before 30 minutes ahead of the start; open: members may sign in now; closed: it has ended */
@@ -40,6 +45,9 @@ export const Course = Type.Object({
   enrolledCount: Type.Integer({ minimum: 0 }),
   enrolled: Type.Boolean(),
   status: CourseStatus,
+  /** whether the organiser takes enrolments (status says whether a place is left too) */
+  enrolmentOpen: Type.Boolean(),
+  /** sessions not cancelled */
   sessionCount: Type.Integer({ minimum: 0 }),
   /** start of the next session that has not ended, if any */
   nextSessionAt: Type.Union([IsoTime, Type.Null()]),
@@ -60,8 +68,11 @@ export const Session = Type.Object({
   myAttendance: Type.Union([AttendanceStatus, Type.Null()]),
   /** the sign-in window opens 30 minutes before the start and closes at the end */
   checkinOpensAt: IsoTime,
-  /** the window as of the answer, by the server's clock */
+  /** the window as of the answer, by the server's clock (closed for a cancelled session) */
   checkinStatus: CheckinStatus,
+  /** set when an organiser cancelled the session, with the reason members see */
+  cancelledAt: Type.Union([IsoTime, Type.Null()]),
+  cancelReason: Type.Union([Type.String(), Type.Null()]),
 })
 export type Session = Static<typeof Session>
 
@@ -97,18 +108,98 @@ export const SessionCreate = Type.Object(
 )
 export type SessionCreate = Static<typeof SessionCreate>
 
+/**
+ * Sessions on one weekday at one park time (Asia/Shanghai), weekly: 每周三 19:00,共 6 次.
+ * The first is the first such day on or after `from`.
+ */
+export const WeeklyRule = Type.Object(
+  {
+    /** 1 Monday … 7 Sunday */
+    weekday: Type.Integer({ minimum: 1, maximum: 7 }),
+    /** park time of day, `19:00` */
+    time: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', examples: ['19:00'] }),
+    /** park day of the first possible session, `2026-12-02` */
+    from: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', examples: ['2026-12-02'] }),
+    count: Type.Integer({ minimum: 1, maximum: LIMITS.recurringSessions }),
+    durationMinutes: Type.Integer({ minimum: 10, maximum: 720 }),
+    venue: TextField({ minLength: 1, maxLength: LIMITS.venue }),
+    lecturer: TextField({ minLength: 1, maxLength: LIMITS.lecturer }),
+  },
+  { additionalProperties: false },
+)
+export type WeeklyRule = Static<typeof WeeklyRule>
+
+const courseFields = {
+  title: TextField({ minLength: 1, maxLength: LIMITS.courseTitle }),
+  kind: Type.Optional(CourseKind),
+  description: TextField({ multiline: true, maxLength: LIMITS.courseDescription }),
+  capacity: Type.Integer({ minimum: 1, maximum: LIMITS.capacity }),
+  /** default true */
+  enrolmentOpen: Type.Optional(Type.Boolean()),
+}
+
+/** A course with its sessions: listed one by one (`sessions`) or by a weekly rule (`recurrence`), one of the two. */
 export const CourseCreate = Type.Object(
   {
-    title: TextField({ minLength: 1, maxLength: LIMITS.courseTitle }),
-    kind: Type.Optional(CourseKind),
-    description: TextField({ multiline: true, maxLength: LIMITS.courseDescription }),
+    ...courseFields,
     branchId: Type.Optional(Type.Union([Id, Type.Null()])),
-    capacity: Type.Integer({ minimum: 1, maximum: LIMITS.capacity }),
-    sessions: Type.Array(SessionCreate, { minItems: 1, maxItems: 100 }),
+    sessions: Type.Optional(Type.Array(SessionCreate, { minItems: 1, maxItems: 100 })),
+    recurrence: Type.Optional(WeeklyRule),
   },
   { additionalProperties: false },
 )
 export type CourseCreate = Static<typeof CourseCreate>
+
+/** What an organiser may change of a course; its branch stays. */
+export const CoursePatch = Type.Partial(
+  Type.Object({
+    title: courseFields.title,
+    kind: CourseKind,
+    description: courseFields.description,
+    capacity: courseFields.capacity,
+    enrolmentOpen: Type.Boolean(),
+  }),
+  { additionalProperties: false, minProperties: 1 },
+)
+export type CoursePatch = Static<typeof CoursePatch>
+
+/** Moves a session or changes its venue or lecturer. */
+export const SessionPatch = Type.Partial(
+  Type.Object({
+    startsAt: IsoTime,
+    endsAt: IsoTime,
+    venue: TextField({ minLength: 1, maxLength: LIMITS.venue }),
+    lecturer: TextField({ minLength: 1, maxLength: LIMITS.lecturer }),
+  }),
+  { additionalProperties: false, minProperties: 1 },
+)
+export type SessionPatch = Static<typeof SessionPatch>
+
+export const SessionCancel = Type.Object(
+  { reason: TextField({ minLength: 1, maxLength: LIMITS.cancelReason }) },
+  { additionalProperties: false },
+)
+export type SessionCancel = Static<typeof SessionCancel>
+
+/** The sessions a weekly rule made, in time order. */
+export const SessionsCreated = Type.Object({ items: Type.Array(Session) })
+export type SessionsCreated = Static<typeof SessionsCreated>
+
+export const MaterialCreate = Type.Object(
+  {
+    title: TextField({ minLength: 1, maxLength: LIMITS.materialTitle }),
+    /** one paragraph per line; a line starting with `#` is a heading */
+    body: TextField({ multiline: true, minLength: 1, maxLength: LIMITS.materialBody }),
+  },
+  { additionalProperties: false },
+)
+export type MaterialCreate = Static<typeof MaterialCreate>
+
+export const MaterialPatch = Type.Partial(MaterialCreate, { additionalProperties: false, minProperties: 1 })
+export type MaterialPatch = Static<typeof MaterialPatch>
+
+export const Deleted = Type.Object({ id: Id, deleted: Type.Literal(true) })
+export type Deleted = Static<typeof Deleted>
 
 export const CheckinCode = Type.Object({
   /** what the QR code encodes: an HMAC-signed token naming the session and its expiry */

@@ -26,4 +26,8 @@ export const LIMITS = Object.freeze({
   joinNote: 500,
   joinReason: 200,
   importBytes: 2 * 1024 * 1024,
+  recurringSessions: 52,
+  cancelReason: 200,
+  materialTitle: 100,
+  materialBody: 50000,
 })

@@ -10,6 +10,8 @@ export const NotificationKind = Type.Union([
   Type.Literal('session_soon'), // 培训 30 分钟后开始
   Type.Literal('notice_important'), // 重要通知
   Type.Literal('join_request_decided'), // 入支部申请有结果
+  Type.Literal('notice_reminder'), // 提醒未读通知
+  Type.Literal('session_cancelled'), // 培训场次取消
 ])
 export type NotificationKind = Static<typeof NotificationKind>
 

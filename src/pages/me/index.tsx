@@ -68,6 +68,7 @@ function ManageGroup({ tools }: { tools: Tools }) {
     ['event-new', '发布活动', scope, ROUTES.eventNew],
     ['events-manage', '活动管理', '报名名单 · 扫码签到 · 导出', ROUTES.eventsManage],
     ['sessions-manage', '签到管理', '培训签到屏 · 考勤', ROUTES.sessionsManage],
+    ['courses-manage', '课程管理', '课程 · 场次 · 学习资料', ROUTES.coursesManage],
     ['card-verify', '名片核验', '扫描党员名片二维码', ROUTES.cardVerify],
     ['branch-stats', parkAdmin ? '园区数据' : '支部数据', '积分与参与情况汇总', ROUTES.branchStats],
     parkAdmin

@@ -26,6 +26,8 @@ export class Screen {
   readonly subscribePrompts: { tmplIds: string[]; answers: Record<string, string> }[] = []
   loading: string | null = null
   keepScreenOn = false
+  /** `wx.enableAlertBeforeUnload`'s message while on: WeChat asks before the member leaves by back. */
+  alertBeforeUnload: string | null = null
   /** The tab bar's badges by tab index. */
   readonly tabBadges = new Map<number, string>()
   /** Every wx call the app made, in order. */
@@ -260,6 +262,12 @@ export function createWx(host: WxHost): object {
     stopPullDownRefresh: callbackApi('stopPullDownRefresh', () => undefined),
     setKeepScreenOn: callbackApi('setKeepScreenOn', (o) => {
       screen.keepScreenOn = Boolean(o.keepScreenOn)
+    }),
+    enableAlertBeforeUnload: callbackApi('enableAlertBeforeUnload', (o) => {
+      screen.alertBeforeUnload = String(o.message ?? '')
+    }),
+    disableAlertBeforeUnload: callbackApi('disableAlertBeforeUnload', () => {
+      screen.alertBeforeUnload = null
     }),
 
     // A one-time subscribe prompt: 1–3 template ids, shown only from a tap (WeChat refuses it from

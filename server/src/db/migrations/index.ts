@@ -6,6 +6,7 @@ import * as points from './0004_points'
 import * as hardening from './0005_hardening'
 import * as checkinPending from './0006_checkin_pending'
 import * as organisation from './0007_organisation'
+import * as organisers from './0008_organisers'
 import * as notifications from './0009_notifications'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_hardening': hardening,
   '0006_checkin_pending': checkinPending,
   '0007_organisation': organisation,
+  '0008_organisers': organisers,
   '0009_notifications': notifications,
 }

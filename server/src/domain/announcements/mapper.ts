@@ -1,4 +1,5 @@
 import type { Announcement, AnnouncementDetail, Scope } from '../../schemas'
+import { canManage, type Viewer } from '../access'
 import { decodeCursor, encodeCursor, isId, isIsoTime } from '../cursor'
 import { refOf } from '../organisation/mapper'
 
@@ -15,6 +16,7 @@ export interface AnnouncementListRow {
   pinned: number
   important: number
   published_at: string
+  edited_at: string | null
   /** The start of the body (see SUMMARY_SOURCE_LENGTH). */
   body_head: string
   read_by_viewer: number | string | null
@@ -31,7 +33,7 @@ export function summarize(body: string): string {
   return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH)}…` : text
 }
 
-function base(row: Omit<AnnouncementListRow, 'body_head'>, body: string) {
+function base(row: Omit<AnnouncementListRow, 'body_head'>, body: string, viewer: Viewer) {
   return {
     id: row.id,
     title: row.title,
@@ -41,16 +43,22 @@ function base(row: Omit<AnnouncementListRow, 'body_head'>, body: string) {
     pinned: row.pinned === 1,
     important: row.important === 1,
     publishedAt: row.published_at,
+    editedAt: row.edited_at,
     read: row.read_by_viewer !== null,
+    canManage: canManage(viewer, { branchId: row.branch_id }),
   }
 }
 
-export function toAnnouncement(row: AnnouncementListRow): Announcement {
-  return base(row, row.body_head)
+export function toAnnouncement(row: AnnouncementListRow, viewer: Viewer): Announcement {
+  return base(row, row.body_head, viewer)
 }
 
-export function toAnnouncementDetail(row: AnnouncementDetailRow): AnnouncementDetail {
-  return { ...base(row, row.body), body: row.body, author: { id: row.author_id, name: row.author_name } }
+export function toAnnouncementDetail(row: AnnouncementDetailRow, viewer: Viewer): AnnouncementDetail {
+  return {
+    ...base(row, row.body, viewer),
+    body: row.body,
+    author: { id: row.author_id, name: row.author_name },
+  }
 }
 
 /** Position in the feed order (pinned desc, published_at desc, id desc), carried by the cursor. */

@@ -2,8 +2,10 @@ import { sql, type Kysely } from 'kysely'
 import { importantNotice } from '../notifications/messages'
 import { notify } from '../notifications/notify'
 import type { Database } from '../../db/types'
+import { dialectOf } from '../../db/connect'
+import { AppError, forbidden, notFound } from '../../errors'
 import type { Announcement, AnnouncementDetail, PageOf, Scope } from '../../schemas'
-import { addressedTo, visibleTo, type Viewer } from '../access'
+import { addressedTo, canManage, canView, managedBy, visibleTo, type Viewer } from '../access'
 import { pageFrom } from '../cursor'
 import {
   SUMMARY_SOURCE_LENGTH,
@@ -13,14 +15,18 @@ import {
   type FeedPosition,
 } from './mapper'
 
+export const noticeNotFound = () => notFound('通知不存在或无权查看')
+export const noticeWithdrawn = () => new AppError(404, 'NOTICE_WITHDRAWN', '该通知已撤回')
+
 /**
  * Notices with their branch and whether the viewer has read them. The feed and the unread badge are
  * what is addressed to the viewer (park-wide and their branch's); a single notice opens for anyone
- * who may see it (park admins: every branch's).
+ * who may see it (park admins: every branch's). A withdrawn notice is in none of them.
  */
 function selectNotices(db: Kysely<Database>, viewer: Viewer) {
   return db
     .selectFrom('announcements as a')
+    .where('a.withdrawn_at', 'is', null)
     .leftJoin('branches as b', 'b.id', 'a.branch_id')
     .leftJoin('announcement_reads as r', (join) =>
       join.onRef('r.announcement_id', '=', 'a.id').on('r.user_id', '=', viewer.id),
@@ -34,18 +40,20 @@ function selectNotices(db: Kysely<Database>, viewer: Viewer) {
       'a.pinned',
       'a.important',
       'a.published_at',
+      'a.edited_at',
       'r.user_id as read_by_viewer',
     ])
 }
 
+/** The feed (addressed to the viewer), or with `managed` every notice the viewer organises. */
 export async function listAnnouncements(
   db: Kysely<Database>,
   viewer: Viewer,
-  page: { limit: number; after: FeedPosition | null },
+  page: { limit: number; after: FeedPosition | null; managed?: boolean },
 ): Promise<PageOf<Announcement>> {
   const { after } = page
   let query = selectNotices(db, viewer)
-    .where(addressedTo(viewer, 'a.branch_id'))
+    .where(page.managed ? managedBy(viewer, 'a.branch_id') : addressedTo(viewer, 'a.branch_id'))
     .select(sql<string>`substr(${sql.ref('a.body')}, 1, ${sql.lit(SUMMARY_SOURCE_LENGTH)})`.as('body_head'))
   if (after) {
     query = query.where((eb) =>
@@ -67,8 +75,11 @@ export async function listAnnouncements(
     .limit(page.limit + 1)
     .execute()
 
-  return pageFrom(rows, page.limit, toAnnouncement, (row) =>
-    encodeFeedCursor({ pinned: row.pinned, publishedAt: row.published_at, id: row.id }),
+  return pageFrom(
+    rows,
+    page.limit,
+    (row) => toAnnouncement(row, viewer),
+    (row) => encodeFeedCursor({ pinned: row.pinned, publishedAt: row.published_at, id: row.id }),
   )
 }
 
@@ -76,6 +87,7 @@ export async function countUnread(db: Kysely<Database>, viewer: Viewer): Promise
   const row = await db
     .selectFrom('announcements as a')
     .where(addressedTo(viewer, 'a.branch_id'))
+    .where('a.withdrawn_at', 'is', null)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -104,7 +116,40 @@ export async function findVisibleAnnouncement(
     .select(['a.body', 'a.author_id', 'u.name as author_name'])
     .where('a.id', '=', id)
     .executeTakeFirst()
-  return row && toAnnouncementDetail(row)
+  return row && toAnnouncementDetail(row, viewer)
+}
+
+/**
+ * Why a notice the viewer asked for is not there: withdrawn (a stale link, said so), or missing
+ * and not theirs (404 alike).
+ */
+export async function missingNotice(db: Kysely<Database>, viewer: Viewer, id: number): Promise<AppError> {
+  const row = await db
+    .selectFrom('announcements as a')
+    .select('a.withdrawn_at')
+    .where('a.id', '=', id)
+    .where(visibleTo(viewer, 'a.branch_id'))
+    .executeTakeFirst()
+  return row?.withdrawn_at ? noticeWithdrawn() : noticeNotFound()
+}
+
+/**
+ * The notice row for an organiser's write, locked on PostgreSQL: 404 when the viewer may not see
+ * it (or it was withdrawn), 403 when they only see it.
+ */
+export async function findManagedNotice(db: Kysely<Database>, viewer: Viewer, id: number) {
+  const row = await db
+    .selectFrom('announcements')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(dialectOf(db) === 'postgres', (query) => query.forUpdate())
+    .executeTakeFirst()
+  if (!row || !canView(viewer, { branchId: row.branch_id })) throw noticeNotFound()
+  if (row.withdrawn_at) throw noticeWithdrawn()
+  if (!canManage(viewer, { branchId: row.branch_id })) {
+    throw forbidden('只有通知所在支部的书记或园区管理员可以管理该通知')
+  }
+  return row
 }
 
 /** Records that the user has read the announcement; repeating it changes nothing. */

@@ -78,6 +78,8 @@ export async function listAttendance(
       lecturer: session.lecturer,
       checkinOpensAt: toIso(checkinOpensAt(session)),
       checkinStatus: checkinStatus(session, now.getTime()),
+      cancelledAt: session.cancelled_at,
+      cancelReason: session.cancel_reason,
       courseId: session.course_id,
       courseTitle: session.course_title,
     },
@@ -85,7 +87,8 @@ export async function listAttendance(
     late: entries.filter((entry) => entry.status === 'late'),
     leave: entries.filter((entry) => entry.status === 'leave'),
     pending: entries.filter((entry) => entry.status === 'pending'),
-    absent: absent.map((row) => ({
+    // A cancelled session expected nobody.
+    absent: (session.cancelled_at ? [] : absent).map((row) => ({
       member: toMemberRef(row),
       status: 'absent' as const,
       checkedInAt: null,
@@ -133,6 +136,7 @@ export async function recordAttendance(
   input: ManualAttendanceBody,
   now: Date,
 ): Promise<AttendanceEntry> {
+  if (session.cancelled_at) throw checkinClosed('本场培训已取消,不能再登记出勤')
   const person = await findMembership(trx, input.memberId)
   if (!person) throw notFound('成员不存在')
   if (session.branch_id !== null && person.branchId !== session.branch_id) {

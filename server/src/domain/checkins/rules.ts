@@ -85,9 +85,10 @@ export const checkinOpensAt = (session: { starts_at: string }): number =>
 
 /** Why the window is closed at `at`, or null while it is open (30 minutes before the start to the end). */
 export function checkinClosedReason(
-  session: { starts_at: string; ends_at: string },
+  session: { starts_at: string; ends_at: string; cancelled_at?: string | null },
   at: number,
 ): string | null {
+  if (session.cancelled_at) return '本场培训已取消,无需签到'
   switch (checkinStatus(session, at)) {
     case 'not_open':
       return `不在签到时间:签到将于 ${formatParkTime(toIso(checkinOpensAt(session)))} 开始`
@@ -105,9 +106,10 @@ export function openWindowBounds(now: Date): { startsBy: string; endsFrom: strin
 
 /** The window as of `at`: not open yet, open, or closed for good. */
 export function checkinStatus(
-  session: { starts_at: string; ends_at: string },
+  session: { starts_at: string; ends_at: string; cancelled_at?: string | null },
   at: number,
 ): CheckinWindowStatus {
+  if (session.cancelled_at) return 'closed'
   if (at < checkinOpensAt(session)) return 'not_open'
   return at > Date.parse(session.ends_at) ? 'closed' : 'open'
 }
@@ -123,7 +125,7 @@ export const pendingCheckinAt = (session: { starts_at: string }, codeAt: number)
 
 /** present or late at `at`, or CHECKIN_CLOSED outside the window. */
 export function attendanceAt(
-  session: { starts_at: string; ends_at: string },
+  session: { starts_at: string; ends_at: string; cancelled_at?: string | null },
   at: number,
 ): 'present' | 'late' {
   const closed = checkinClosedReason(session, at)

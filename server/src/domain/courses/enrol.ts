@@ -19,7 +19,9 @@ export async function enrol(
 ): Promise<EnrolResult> {
   const course = await lockCourse(trx, courseId)
   if (!course || !canView(viewer, { branchId: course.branch_id })) throw courseNotFound()
-  if (courseStatus(course, now) === 'ended') throw new AppError(422, 'COURSE_ENDED', '课程已结束,无法报名')
+  const status = courseStatus(course, now)
+  if (status === 'ended') throw new AppError(422, 'COURSE_ENDED', '课程已结束,无法报名')
+  if (status === 'closed') throw new AppError(422, 'ENROLMENT_CLOSED', '课程暂停报名')
 
   const inserted = await trx
     .insertInto('course_enrolments')

@@ -19,6 +19,7 @@ export interface CourseListRow {
   starts_at: string
   ends_at: string
   created_by: number
+  enrolment_open: number
   my_enrolment: number | null
   /** When the viewer enrolled, if they did. */
   enrolled_at: string | null
@@ -37,6 +38,7 @@ export function toCourse(row: CourseListRow, viewer: Viewer, now: Date): Course 
     enrolledCount: row.enrolled_count,
     enrolled: row.my_enrolment !== null,
     status: courseStatus(row, now),
+    enrolmentOpen: row.enrolment_open === 1,
     sessionCount: Number(row.session_count ?? 0),
     nextSessionAt: row.next_session_at,
     canManage: canManage(viewer, { branchId: row.branch_id }),
@@ -49,6 +51,8 @@ export interface SessionRow {
   ends_at: string
   venue: string
   lecturer: string
+  cancelled_at: string | null
+  cancel_reason: string | null
 }
 
 /** A session with the viewer's attendance and its sign-in window as of `now`. */
@@ -62,6 +66,8 @@ export function toSession(row: SessionRow, attendance: AttendanceStatus | null, 
     myAttendance: attendance,
     checkinOpensAt: toIso(checkinOpensAt(row)),
     checkinStatus: checkinStatus(row, now.getTime()),
+    cancelledAt: row.cancelled_at,
+    cancelReason: row.cancel_reason,
   }
 }
 

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 import { dialectOf } from '../../db/connect'
 import type { CheckinStatus, Database } from '../../db/types'
-import { notFound } from '../../errors'
+import { forbidden, notFound } from '../../errors'
 import type { Course, CourseDetail, CourseWithSessions, Material, PageOf, Session } from '../../schemas'
-import { managedBy, visibleTo, type Viewer } from '../access'
+import { canManage, canView, managedBy, visibleTo, type Viewer } from '../access'
 import { encodeTimeCursor, keysetAfter, listInTwoParts, pageFrom } from '../cursor'
 import { toCourse, toMaterialSummary, toSession, type CourseListRow, type CoursePosition } from './mapper'
 import { attendanceTally, myAttendance } from './rules'
@@ -31,18 +31,21 @@ function selectCourses(db: Kysely<Database>, viewerId: number, now: Date) {
       'c.starts_at',
       'c.ends_at',
       'c.created_by',
+      'c.enrolment_open',
       'e.user_id as my_enrolment',
       'e.created_at as enrolled_at',
       eb
         .selectFrom('course_sessions as s')
         .select((sub) => sub.fn.countAll<number | string>().as('n'))
         .whereRef('s.course_id', '=', 'c.id')
+        .where('s.cancelled_at', 'is', null)
         .as('session_count'),
       eb
         .selectFrom('course_sessions as s')
         .select((sub) => sub.fn.min('s.starts_at').as('next'))
         .whereRef('s.course_id', '=', 'c.id')
         .where('s.ends_at', '>=', at)
+        .where('s.cancelled_at', 'is', null)
         .as('next_session_at'),
     ])
 }
@@ -112,7 +115,16 @@ async function sessionsOf(
   const [sessions, records] = await Promise.all([
     db
       .selectFrom('course_sessions')
-      .select(['id', 'course_id', 'starts_at', 'ends_at', 'venue', 'lecturer'])
+      .select([
+        'id',
+        'course_id',
+        'starts_at',
+        'ends_at',
+        'venue',
+        'lecturer',
+        'cancelled_at',
+        'cancel_reason',
+      ])
       .where('course_id', 'in', ids)
       .orderBy('starts_at')
       .orderBy('id')
@@ -222,4 +234,32 @@ export async function findVisibleMaterial(
     .where(visibleTo(viewer, 'c.branch_id'))
     .executeTakeFirst()
   return row && { ...toMaterialSummary(row), body: row.body, courseId: row.course_id }
+}
+
+/**
+ * The course row for an organiser's write, locked on PostgreSQL: 404 when the viewer may not see
+ * it, 403 when they only see it.
+ */
+export async function findManagedCourse(db: Kysely<Database>, viewer: Viewer, id: number) {
+  const course = await lockCourse(db, id)
+  if (!course || !canView(viewer, { branchId: course.branch_id })) throw courseNotFound()
+  if (!canManage(viewer, { branchId: course.branch_id })) {
+    throw forbidden('只有课程所在支部的书记或园区管理员可以管理该课程')
+  }
+  return course
+}
+
+export const materialNotFound = () => notFound('学习资料不存在或无权查看')
+
+/** A material with its course's branch, for an organiser's write (same refusals as the course). */
+export async function findManagedMaterial(db: Kysely<Database>, viewer: Viewer, id: number) {
+  const material = await db
+    .selectFrom('materials as m')
+    .innerJoin('courses as c', 'c.id', 'm.course_id')
+    .select(['m.id', 'm.course_id', 'c.branch_id'])
+    .where('m.id', '=', id)
+    .executeTakeFirst()
+  if (!material || !canView(viewer, { branchId: material.branch_id })) throw materialNotFound()
+  await findManagedCourse(db, viewer, material.course_id)
+  return material
 }

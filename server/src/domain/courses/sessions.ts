@@ -21,6 +21,8 @@ export interface SessionWithCourse {
   ends_at: string
   venue: string
   lecturer: string
+  cancelled_at: string | null
+  cancel_reason: string | null
   course_title: string
   course_kind: CourseKind
   branch_id: number | null
@@ -40,6 +42,8 @@ function selectSessions(db: Kysely<Database>) {
       's.ends_at',
       's.venue',
       's.lecturer',
+      's.cancelled_at',
+      's.cancel_reason',
       'c.title as course_title',
       'c.kind as course_kind',
       'c.branch_id',

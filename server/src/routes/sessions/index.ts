@@ -15,6 +15,7 @@ import {
   sessionDetail,
   sessionNotFound,
 } from '../../domain/courses/sessions'
+import { cancelSession, deleteSession, updateSession } from '../../domain/courses/schedule'
 import { decodeTimeCursor } from '../../domain/cursor'
 import { isOrganiser } from '../../domain/access'
 import { forbidden, validationFailed } from '../../errors'
@@ -28,12 +29,15 @@ import {
   CheckinFeed,
   CheckinFeedQuery,
   ConfirmPendingResult,
+  Deleted,
   IdParams,
   ManualAttendanceBody,
   SessionAttendance,
+  SessionCancel,
   SessionDetail,
   SessionListQuery,
   SessionPage,
+  SessionPatch,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
@@ -226,6 +230,82 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
         .transaction()
         .execute((trx) => confirmAllPending(trx, viewer, session, now))
       return { confirmed }
+    },
+  )
+
+  const reloadSession = async (viewer: ReturnType<typeof currentViewer>, id: number) => {
+    const session = await findVisibleSession(app.db, viewer, id)
+    if (!session) throw sessionNotFound()
+    return sessionDetail(app.db, viewer, session, app.now())
+  }
+
+  app.patch(
+    '/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['courses'],
+        summary: '修改场次(组织者):改时间、地点或主讲人',
+        description:
+          '已有签到或请假记录的场次不能再改时间(409 HAS_ATTENDANCE);已取消的场次不能修改(422 SESSION_CANCELLED)。',
+        security: bearerAuth,
+        params: IdParams,
+        body: SessionPatch,
+        response: { 200: SessionDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request)
+      const { id } = request.params
+      const now = app.now()
+      await app.db.transaction().execute((trx) => updateSession(trx, viewer, id, request.body, now))
+      return reloadSession(viewer, id)
+    },
+  )
+
+  app.post(
+    '/:id/cancel',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['courses'],
+        summary: '取消场次(组织者):注明原因,已报名成员会看到并收到通知',
+        description:
+          '取消后该场次不再签到,也不计缺勤;已结束的场次不能取消(422 SESSION_ENDED),重复取消 409 ALREADY_CANCELLED。',
+        security: bearerAuth,
+        params: IdParams,
+        body: SessionCancel,
+        response: { 200: SessionDetail, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request)
+      const { id } = request.params
+      const now = app.now()
+      await app.db.transaction().execute((trx) => cancelSession(trx, viewer, id, request.body.reason, now))
+      return reloadSession(viewer, id)
+    },
+  )
+
+  app.delete(
+    '/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['courses'],
+        summary: '删除场次(组织者):仅限没有任何出勤记录的场次',
+        description:
+          '已有签到、待确认或请假记录的场次不能删除(409 HAS_ATTENDANCE),可改为取消;课程至少保留一个场次(422 LAST_SESSION)。',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: Deleted, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request)
+      const { id } = request.params
+      await app.db.transaction().execute((trx) => deleteSession(trx, viewer, id, app.now()))
+      return { id, deleted: true as const }
     },
   )
 }

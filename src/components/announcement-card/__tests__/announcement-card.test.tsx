@@ -14,7 +14,9 @@ function notice(overrides: Partial<Announcement> = {}): Announcement {
     pinned: false,
     important: false,
     publishedAt: '2026-11-24T06:00:00.000Z',
+    editedAt: null,
     read: true,
+    canManage: false,
     ...overrides,
   }
 }

@@ -15,6 +15,7 @@ function course(overrides: Partial<Course> = {}): Course {
     enrolledCount: 36,
     enrolled: false,
     status: 'open',
+    enrolmentOpen: true,
     sessionCount: 3,
     nextSessionAt: '2026-11-24T06:00:00.000Z',
     canManage: false,

@@ -98,6 +98,8 @@ function Sessions({ user, tools }: { user: Me; tools: Tools | null }) {
       empty={list.items.length === 0 && !list.hasMore}
       emptyText={when === 'upcoming' ? '暂无即将开始的培训场次' : '暂无已结束的培训场次'}
       emptyHint="本支部或园区发布培训课程后，场次会显示在这里"
+      emptyActionText="新建课程"
+      onEmptyAction={() => go(ROUTES.courseNew)}
       onRefresh={list.refresh}
       onLoadMore={() => void list.loadMore()}
       loadingMore={list.loadingMore}

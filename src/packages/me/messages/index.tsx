@@ -22,6 +22,8 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   session_soon: '培训提醒',
   notice_important: '重要通知',
   join_request_decided: '入支部申请',
+  notice_reminder: '通知提醒',
+  session_cancelled: '培训取消',
 }
 
 const TAB_PAGES = ['/pages/home/index', '/pages/events/index', '/pages/study/index', '/pages/me/index']

@@ -32,6 +32,18 @@ function go(url: string) {
 function SessionRow({ session, index, canManage }: { session: Session; index: number; canManage: boolean }) {
   const status = session.myAttendance
   const open = session.checkinStatus === 'open'
+  if (session.cancelledAt) {
+    return (
+      <View className="course-session course-session--cancelled">
+        <View className="course-session__head">
+          <Text className="course-session__index">第{index + 1}讲</Text>
+          <Tag className="course-session__cancelled">已取消</Tag>
+        </View>
+        <Text className="course-session__time">{formatTimeRange(session.startsAt, session.endsAt)}</Text>
+        <Text className="course-session__reason">取消原因：{session.cancelReason}</Text>
+      </View>
+    )
+  }
   return (
     <View className={cx('course-session', open && 'course-session--open')}>
       <View className="course-session__head">
@@ -97,7 +109,7 @@ function enrolState(course: CourseDetail, refusedFull: boolean): EnrolState {
   return refusedFull && course.status === 'open' ? 'full' : course.status
 }
 
-const CLOSED_LABELS = { full: '名额已满', ended: '已结束' } as const
+const CLOSED_LABELS = { full: '名额已满', closed: '暂停报名', ended: '已结束' } as const
 
 interface EnrolBarProps {
   course: CourseDetail
@@ -229,6 +241,11 @@ function CourseDetailView({ id }: { id: number }) {
             <Text className="course-detail__places">
               {enrolmentLabel(course)} · 共{course.sessionCount}次课
             </Text>
+            {course.canManage ? (
+              <Text className="course-detail__manage" onClick={() => go(ROUTES.courseManage(course.id))}>
+                管理课程 ›
+              </Text>
+            ) : null}
             {course.description.trim() ? (
               <View className="course-detail__about">
                 {paragraphs(course.description).map((paragraph, index) => (

@@ -74,7 +74,19 @@ describe.each(databases)('announcements on $name', (database) => {
     expect(items).toHaveLength(Math.min(20, visible)) // 20 is the default limit
     expect(nextCursor === null).toBe(visible <= 20)
     expect(Object.keys(items[0]!).sort()).toEqual(
-      ['branch', 'id', 'important', 'pinned', 'publishedAt', 'read', 'scope', 'summary', 'title'].sort(),
+      [
+        'branch',
+        'canManage',
+        'editedAt',
+        'id',
+        'important',
+        'pinned',
+        'publishedAt',
+        'read',
+        'scope',
+        'summary',
+        'title',
+      ].sort(),
     )
     for (const item of items) {
       expect(item.summary.length).toBeLessThanOrEqual(61)

@@ -869,6 +869,8 @@ describe.each(databases)('sign-in on $name', (database) => {
         checkinOpensAt: iso(startsAt - 30 * MINUTE),
         // The window opens 30 minutes before the start: 15 minutes before it, it is open.
         checkinStatus: 'open',
+        cancelledAt: null,
+        cancelReason: null,
         lateAfter: iso(startsAt + 10 * MINUTE),
         canManage: false,
         myCheckin: null,

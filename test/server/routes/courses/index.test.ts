@@ -95,6 +95,7 @@ describe.each(databases)('courses on $name', (database) => {
           'description',
           'enrolledCount',
           'enrolled',
+          'enrolmentOpen',
           'id',
           'kind',
           'nextSessionAt',
@@ -272,6 +273,8 @@ describe.each(databases)('courses on $name', (database) => {
           myAttendance: null,
           checkinOpensAt: iso(clock + 24 * HOUR - 30 * MINUTE),
           checkinStatus: 'not_open',
+          cancelledAt: null,
+          cancelReason: null,
         },
         {
           id: expect.any(Number),
@@ -282,6 +285,8 @@ describe.each(databases)('courses on $name', (database) => {
           myAttendance: null,
           checkinOpensAt: iso(clock + 48 * HOUR - 30 * MINUTE),
           checkinStatus: 'not_open',
+          cancelledAt: null,
+          cancelReason: null,
         },
       ])
       const parkWide = await create(parkAdmin, { branchId: null })
