@@ -14,7 +14,7 @@ describe.each(databases)('phone numbers never reach the log on $name', (database
         done()
       },
     })
-    const app = await buildApp(config, { logger: { level: 'trace', stream } })
+    const app = await buildApp(config, { logger: { level: 'info', stream } })
     try {
       await migrateToLatest(app.db)
       await seedIfEmpty(app.db)
@@ -48,5 +48,5 @@ describe.each(databases)('phone numbers never reach the log on $name', (database
       await app.close()
       await cleanup()
     }
-  })
+  }, 120_000)
 })
