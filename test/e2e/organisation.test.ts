@@ -110,7 +110,9 @@ describe('going live without the demo, in the H5 app on a laptop', () => {
     await page.locator('.org-toolbar__button', { hasText: '导入名册' }).click()
     const chooser = page.waitForEvent('filechooser')
     await page.locator('.member-import__choose').click()
-    await (await chooser).setFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from(rosterCsv()) })
+    await (
+      await chooser
+    ).setFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from(rosterCsv()) })
     await page.locator('.member-import__choose', { hasText: '已选择：名册.csv' }).waitFor()
     await page.locator('.member-import__dry-run').click()
     await page.locator('.import-result', { hasText: '预检通过，可以导入' }).waitFor()
