@@ -27,7 +27,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['scripts/**', 'test/**', 'server/src/server.ts', 'server/src/db/cli.ts'],
+    files: [
+      'scripts/**',
+      'test/**',
+      'server/src/server.ts',
+      'server/src/db/cli.ts',
+      'server/src/db/admin-create.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   prettier,

@@ -28,6 +28,21 @@ const AJV_OPTIONS = {
 
 const buildValidators = AjvCompiler()
 
+/**
+ * Request lines in the log name the method and the path only: query strings can carry personal
+ * data (a phone number searched in the roster), so they never reach the log.
+ */
+export const requestLogSerializer = (request: { id: string; method: string; url: string }) => ({
+  id: request.id,
+  method: request.method,
+  url: request.url.split('?')[0],
+})
+
+function withSafeRequestLog(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (typeof logger !== 'object' || logger === null) return logger
+  return { ...logger, serializers: { req: requestLogSerializer, ...logger.serializers } }
+}
+
 export interface BuildOptions {
   /** Overrides the logger built from `config.logLevel`. */
   logger?: FastifyServerOptions['logger']
@@ -41,7 +56,7 @@ export interface BuildOptions {
  */
 export async function buildApp(config: Config, options: BuildOptions = {}) {
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: withSafeRequestLog(options.logger ?? { level: config.logLevel }),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     // While closing, requests still arriving on open connections get our envelope (plugins/errors).

@@ -51,6 +51,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'short', DEMO_LOGIN: '1' }).demoLogin).toBe(true)
   })
 
+  it('seeds demo data outside production unless SEED_DEMO=0, and never in production', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).seedDemo).toBe(true)
+    expect(loadConfig({ DATA_DIR: dataDir, SEED_DEMO: '0' }).seedDemo).toBe(false)
+    const production = { NODE_ENV: 'production', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40) }
+    expect(loadConfig(production).seedDemo).toBe(false)
+    expect(() => loadConfig({ ...production, SEED_DEMO: '1' })).toThrow(
+      /SEED_DEMO=1 is not allowed in production/,
+    )
+  })
+
   it('reads the environment and rejects nonsense', () => {
     const config = loadConfig({
       DATA_DIR: dataDir,

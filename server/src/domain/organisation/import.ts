@@ -1,4 +1,3 @@
-import { CsvError } from 'csv-parse'
 import { parse } from 'csv-parse/sync'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/types'
@@ -64,8 +63,10 @@ function readLines(text: string): Line[] {
       to_line: MAX_IMPORT_LINES + 1,
     }) as Array<{ record: string[]; info: { lines: number } }>
   } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof error.lines === 'number' ? `第 ${error.lines} 行` : ''
+    // csv-parse's own errors (its CsvError class differs between its entry points): a code and the line.
+    const { code, lines } = error as { code?: unknown; lines?: unknown }
+    if (typeof code === 'string' && /^(CSV_|INVALID_)/.test(code)) {
+      const line = typeof lines === 'number' ? `第 ${lines} 行` : ''
       throw new AppError(
         422,
         'CSV_MALFORMED',
