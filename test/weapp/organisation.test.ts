@@ -226,9 +226,10 @@ describe('joining the park and running its organisation in the mini-program', ()
 
   it('a park admin imports a roster file from a chat: a failing dry run, then the corrected file', async () => {
     const admin = weapp.person(isParkAdmin)
-    const { items } = await weapp.server.api<MemberPage>(admin, '/api/members?limit=1')
-    const company = items[0].company?.name ?? ''
-    const branch = items[0].branch?.name ?? ''
+    const { items } = await weapp.server.api<MemberPage>(admin, '/api/members?limit=50')
+    const placed = items.find((member) => member.company && member.branch)
+    const company = placed?.company?.name ?? ''
+    const branch = placed?.branch?.name ?? ''
     const app = await weapp.loginAs(admin)
     await app.openPage('packages/org/import/index')
     app.phone.privacyAgreed = true
