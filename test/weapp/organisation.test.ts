@@ -224,11 +224,12 @@ describe('joining the park and running its organisation in the mini-program', ()
     expect(app.text()).toContain('企业 · 新增')
   })
 
-  it('a park admin imports a roster file from a chat: dry run first, then the import', async () => {
+  it('a park admin imports a roster file from a chat: a failing dry run, then the corrected file', async () => {
     const admin = weapp.person(isParkAdmin)
-    const { items } = await weapp.server.api<MemberPage>(admin, '/api/members?limit=1')
-    const company = items[0].company?.name ?? ''
-    const branch = items[0].branch?.name ?? ''
+    const { items } = await weapp.server.api<MemberPage>(admin, '/api/members?limit=50')
+    const placed = items.find((member) => member.company && member.branch)
+    const company = placed?.company?.name ?? ''
+    const branch = placed?.branch?.name ?? ''
     const app = await weapp.loginAs(admin)
     await app.openPage('packages/org/import/index')
     app.phone.privacyAgreed = true
@@ -242,6 +243,19 @@ describe('joining the park and running its organisation in the mini-program', ()
     expect(app.text()).toContain('有 1 行需要修改，整个文件都没有导入')
     expect(app.text()).toMatch(/第3行：/)
     expect(app.findAll('确认导入')).toEqual([])
+
+    // The corrected file passes the dry run and is imported.
+    app.phone.willChooseFile(
+      '名册（修改后）.csv',
+      `姓名,手机号,公司,支部,政治面貌,是否CEO,出生日期\n柯一,13500001111,${company},${branch},群众,否,\n`,
+    )
+    await app.tap(/^已选择：名册\.csv/)
+    await app.tap('预检')
+    expect(app.text()).toContain('预检通过，可以导入')
+    expect(app.text()).toContain('将新增 1 人')
+    await app.tap('确认导入')
+    expect(app.text()).toContain('导入完成')
+    expect(app.toasts).toContain('导入完成')
   })
 
   it('我的信息 shows what the park keeps; 隐私政策 says who sees it', async () => {

@@ -151,7 +151,9 @@ function BranchForm({ id }: { id: number | null }) {
           <View className="org-form__field">
             <Text className="org-form__label">支部书记</Text>
             <Text className="org-form__fixed branch-form__secretary">
-              {members.find((member) => member.id === secretaryId)?.name ?? branch.secretary?.name ?? '未设置'}
+              {members.find((member) => member.id === secretaryId)?.name ??
+                branch.secretary?.name ??
+                '未设置'}
             </Text>
             <Input
               className="org-form__input branch-form__secretary-search"

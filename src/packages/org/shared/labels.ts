@@ -1,4 +1,5 @@
 import type { AuditEntity, BranchKind, CompanyStatus, JoinRequestStatus, PartyOrg } from '@/services/org'
+import { POLITICAL_STATUS_LABELS, ROLE_LABELS } from '@/utils/labels'
 
 export const COMPANY_STATUS_LABELS: Record<CompanyStatus, string> = {
   operating: '在营',
@@ -73,10 +74,23 @@ const FIELD_LABELS: Record<string, string> = {
   note: '备注',
 }
 
-function valueText(value: unknown): string {
+/** Codes the server writes, in the words of the pages. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  politicalStatus: POLITICAL_STATUS_LABELS,
+  roles: ROLE_LABELS,
+  partyOrg: PARTY_ORG_LABELS,
+  kind: BRANCH_KIND_LABELS,
+  status: { ...COMPANY_STATUS_LABELS, ...JOIN_STATUS_LABELS },
+}
+
+function valueText(value: unknown, key = ''): string {
   if (value === null || value === undefined) return '—'
+  const labels = VALUE_LABELS[key]
+  if (labels && typeof value === 'string') return labels[value] ?? value
+  if (labels && Array.isArray(value))
+    return value.map((item) => labels[String(item)] ?? String(item)).join('、')
   if (typeof value === 'boolean') return value ? '是' : '否'
-  if (Array.isArray(value)) return value.map(valueText).join('、') || '—'
+  if (Array.isArray(value)) return value.map((item) => valueText(item)).join('、') || '—'
   if (typeof value === 'object') {
     const named = value as { name?: unknown }
     if (typeof named.name === 'string') return named.name
@@ -95,8 +109,8 @@ export function auditChanges(
     .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]))
     .map((key) => {
       const label = FIELD_LABELS[key] ?? key
-      if (!before) return `${label}：${valueText(after?.[key])}`
-      if (!after) return `${label}：${valueText(before[key])}（删除）`
-      return `${label}：${valueText(before[key])} → ${valueText(after[key])}`
+      if (!before) return `${label}：${valueText(after?.[key], key)}`
+      if (!after) return `${label}：${valueText(before[key], key)}（删除）`
+      return `${label}：${valueText(before[key], key)} → ${valueText(after[key], key)}`
     })
 }
