@@ -78,7 +78,7 @@ describe('课程管理 in the mini-program', () => {
     expect(phone.text()).toMatch(/签到成功 积分 \+\d+ 支部委员读书班/)
   })
 
-  it('a session is moved and cancelled with a reason the member sees', async () => {
+  it('a session is cancelled with a reason, shown with the session', async () => {
     const secretary = weapp.person(isSecretary)
     const app = await weapp.loginAs(secretary)
     const { items } = await weapp.server.api<CoursePage>(secretary, '/api/courses?managed=1&limit=50')
