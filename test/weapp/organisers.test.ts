@@ -78,7 +78,7 @@ describe('课程管理 in the mini-program', () => {
     expect(phone.text()).toMatch(/签到成功 积分 \+\d+ 支部委员读书班/)
   })
 
-  it('a session is moved and cancelled with a reason the member sees', async () => {
+  it('a session is cancelled with a reason, shown with the session', async () => {
     const secretary = weapp.person(isSecretary)
     const app = await weapp.loginAs(secretary)
     const { items } = await weapp.server.api<CoursePage>(secretary, '/api/courses?managed=1&limit=50')
@@ -87,7 +87,8 @@ describe('课程管理 in the mini-program', () => {
     await app.tap('调整/取消', 2)
     expect(app.route).toBe('packages/admin/session-edit/index')
     await app.fill('取消原因（已报名的成员会看到），例如：讲师临时出差，改期另行通知', '讲师临时出差')
-    await app.tap('取消本场')
+    // The section is titled 取消本场 too: the second one is its button.
+    await app.tap('取消本场', 1)
     expect(app.screen.modals.at(-1)?.title).toBe('取消本场')
     expect(app.toasts).toContain('已取消该场次')
     await app.wait(1500)

@@ -125,6 +125,7 @@ function CourseManager({ id }: { id: number }) {
   const [course, setCourse] = useState<CourseDetail | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(true)
+  // Shown again (back from a form), not the first show: load what changed.
   const shown = useRef(false)
 
   const load = useCallback(async () => {
@@ -150,9 +151,11 @@ function CourseManager({ id }: { id: number }) {
     }
   }, [id, load])
   // Back from a form: show what it saved.
+  useEffect(() => {
+    shown.current = true
+  }, [])
   useDidShow(() => {
     if (shown.current) void load()
-    shown.current = true
   })
 
   const deleteSession = async (session: Session) => {

@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/button'
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import type { Course, Me } from '../../../../types/api'
 import { CourseCard } from '@/components/course-card'
 import { PageShell } from '@/components/page-shell'
@@ -20,10 +20,13 @@ function go(url: string) {
 /** 课程管理: the courses I organise (managed=1), and 新建课程. */
 function ManagedCourses({ user, tools }: { user: Me; tools: Tools | null }) {
   const list = usePagedList<Course>(courses.managedList)
+  // Shown again (back from a form), not the first show: load what changed.
   const shown = useRef(false)
+  useEffect(() => {
+    shown.current = true
+  }, [])
   useDidShow(() => {
     if (shown.current) void list.refresh()
-    shown.current = true
   })
   return (
     <PageShell

@@ -98,6 +98,7 @@ function NoticeDetail({ id }: { id: number }) {
   const [notice, setNotice] = useState<AnnouncementDetail | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(true)
+  // Shown again (back from a form), not the first show: load what changed.
   const shown = useRef(false)
 
   const load = useCallback(async () => {
@@ -126,9 +127,11 @@ function NoticeDetail({ id }: { id: number }) {
     }
   }, [id, load])
   // Back from editing it: show the corrected text.
+  useEffect(() => {
+    shown.current = true
+  }, [])
   useDidShow(() => {
     if (shown.current && notice?.canManage) void load()
-    shown.current = true
   })
 
   const withdrawn = error?.code === 'NOTICE_WITHDRAWN'

@@ -264,6 +264,5 @@ describe.each(databases)('organising notices on $name', (database) => {
     }
     expect((await send('DELETE', '/api/announcements/999999', parkAdmin)).statusCode).toBe(404)
     expect((await send('GET', '/api/announcements/abc/readers', parkAdmin)).statusCode).toBe(400)
-    expect(branchB).toBeGreaterThan(0)
   })
 })

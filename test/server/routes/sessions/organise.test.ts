@@ -203,6 +203,5 @@ describe.each(databases)('planning sessions on $name', (database) => {
     expect([parkByA.statusCode, codeOf(parkByA)]).toEqual([403, 'FORBIDDEN'])
     expect((await send('DELETE', '/api/sessions/999999', parkAdmin)).statusCode).toBe(404)
     expect((await send('DELETE', `/api/sessions/${parkSession.id}`, parkAdmin)).statusCode).toBe(200)
-    expect(branchA).toBeGreaterThan(0)
   })
 })
