@@ -39,8 +39,10 @@ describe('活动 in the mini-program', () => {
     const { app, event } = await eventsTabWith('full')
     expect(app.text()).toContain(`已满（候补${event.waitlistCount}人）`)
     await app.tap(event.title)
-    expect(app.text()).toContain('名额已满，报名后进入候补')
-    await app.tap('报名')
+    expect(app.text()).toContain('名额已满，可排队候补')
+    // The server says full: the button offers a waitlist place, not a signup.
+    expect(app.findAll(/^报名$/)).toHaveLength(0)
+    await app.tap('候补')
 
     expect(app.toasts).toContain('已进入候补')
     expect(app.find(`候补第${event.waitlistCount + 1}位`)).toBeDefined()
