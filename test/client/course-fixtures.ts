@@ -120,6 +120,7 @@ export function attendance(overrides: Partial<SessionAttendance> = {}): SessionA
         offline: true,
         manual: false,
         note: null,
+        canUndo: false,
       },
     ],
     late: [
@@ -130,6 +131,7 @@ export function attendance(overrides: Partial<SessionAttendance> = {}): SessionA
         offline: false,
         manual: false,
         note: null,
+        canUndo: false,
       },
     ],
     leave: [],
@@ -142,6 +144,7 @@ export function attendance(overrides: Partial<SessionAttendance> = {}): SessionA
         offline: false,
         manual: false,
         note: null,
+        canUndo: false,
       },
     ],
     ...overrides,

@@ -23,6 +23,8 @@ export class Screen {
   readonly modals: Modal[] = []
   loading: string | null = null
   keepScreenOn = false
+  /** The question WeChat asks before the page is left (wx.enableAlertBeforeUnload), if any. */
+  alertBeforeUnload: string | null = null
   /** The tab bar's badges by tab index. */
   readonly tabBadges = new Map<number, string>()
   /** Every wx call the app made, in order. */
@@ -237,6 +239,13 @@ export function createWx(host: WxHost): object {
     stopPullDownRefresh: callbackApi('stopPullDownRefresh', () => undefined),
     setKeepScreenOn: callbackApi('setKeepScreenOn', (o) => {
       screen.keepScreenOn = Boolean(o.keepScreenOn)
+    }),
+
+    enableAlertBeforeUnload: callbackApi('enableAlertBeforeUnload', (o) => {
+      screen.alertBeforeUnload = String(o.message ?? '')
+    }),
+    disableAlertBeforeUnload: callbackApi('disableAlertBeforeUnload', () => {
+      screen.alertBeforeUnload = null
     }),
 
     scanCode: callbackApi('scanCode', () => {

@@ -5,6 +5,7 @@ import * as courses from './0003_courses'
 import * as points from './0004_points'
 import * as hardening from './0005_hardening'
 import * as checkinPending from './0006_checkin_pending'
+import * as eventAttendanceUndo from './0010_event_attendance_undo'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_points': points,
   '0005_hardening': hardening,
   '0006_checkin_pending': checkinPending,
+  '0010_event_attendance_undo': eventAttendanceUndo,
 }
