@@ -11,6 +11,7 @@ import { ApiError, toApiError } from '@/services/api-error'
 import * as checkins from '@/services/checkins'
 import { ATTENDANCE_LABELS } from '@/utils/courses'
 import { exportCsv } from '@/utils/export-csv'
+import { matchesMember } from '@/utils/member-search'
 import { ROUTES } from '@/utils/routes'
 import { formatDateTime, formatTimeRange } from '@/utils/time'
 import { toastError, toastSuccess } from '@/utils/toast'
@@ -26,13 +27,9 @@ const EMPTY_TEXT: Record<AttendanceStatus, string> = {
   absent: '没有缺勤的成员',
 }
 
-/** The entries whose member's name or branch contains the search text (spaces ignored). */
+/** The entries whose member's name or branch contains the search text. */
 export function matching(entries: AttendanceEntry[], query: string): AttendanceEntry[] {
-  const needle = query.replace(/\s+/g, '').toLowerCase()
-  if (!needle) return entries
-  return entries.filter((entry) =>
-    `${entry.member.name}${entry.member.branch?.name ?? ''}`.toLowerCase().includes(needle),
-  )
+  return entries.filter((entry) => matchesMember(entry.member, query))
 }
 
 export function attendanceCsvName(attendance: SessionAttendance): string {
