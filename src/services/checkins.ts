@@ -1,5 +1,6 @@
 import type {
   AttendanceEntry,
+  AttendanceUndoResult,
   CheckinBody,
   CheckinCode,
   CheckinFeed,
@@ -43,6 +44,14 @@ export function attendance(sessionId: number): Promise<SessionAttendance> {
 /** Organisers: 补签 (present) or 请假 (leave, with an optional note) for one member. */
 export function recordAttendance(sessionId: number, body: ManualAttendanceBody): Promise<AttendanceEntry> {
   return request<AttendanceEntry>(`/api/sessions/${sessionId}/attendance`, { method: 'POST', data: body })
+}
+
+/** Organisers: undo a 补签 or 请假 (the server keeps the undone record and takes 补签's points back). */
+export function undoAttendance(sessionId: number, memberId: number): Promise<AttendanceUndoResult> {
+  return request<AttendanceUndoResult>(`/api/sessions/${sessionId}/attendance/undo`, {
+    method: 'POST',
+    data: { memberId },
+  })
 }
 
 /** Organisers: 全部确认 — every pending sign-in (arrived after its code expired) now counts. */

@@ -36,8 +36,8 @@ export function placesLabel(event: PlacesInput): PlacesLabel {
 }
 
 export type EventAction =
-  /** 报名: places left, or a full event that still takes a waitlist. */
-  | { kind: 'signup'; label: '报名'; waitlist: boolean }
+  /** 报名 with places left; 候补 when the server says the event is full (a waitlist place). */
+  | { kind: 'signup'; label: '报名' | '候补'; waitlist: boolean }
   /** 取消报名, or 退出候补 for a waitlist place. */
   | { kind: 'cancel'; label: '取消报名' | '退出候补'; waitlisted: boolean }
   /** Nothing to do: the reason is the label. */
@@ -52,5 +52,7 @@ export function eventAction(event: Pick<Event, 'status' | 'mySignup'>): EventAct
     return { kind: 'cancel', label: waitlisted ? '退出候补' : '取消报名', waitlisted }
   }
   if (event.status === 'closed') return { kind: 'none', label: '已截止' }
-  return { kind: 'signup', label: '报名', waitlist: event.status === 'full' }
+  return event.status === 'full'
+    ? { kind: 'signup', label: '候补', waitlist: true }
+    : { kind: 'signup', label: '报名', waitlist: false }
 }

@@ -127,6 +127,7 @@ export function attendance(overrides: Partial<SessionAttendance> = {}): SessionA
         offline: true,
         manual: false,
         note: null,
+        canUndo: false,
       },
     ],
     late: [
@@ -137,6 +138,7 @@ export function attendance(overrides: Partial<SessionAttendance> = {}): SessionA
         offline: false,
         manual: false,
         note: null,
+        canUndo: false,
       },
     ],
     leave: [],
@@ -149,6 +151,7 @@ export function attendance(overrides: Partial<SessionAttendance> = {}): SessionA
         offline: false,
         manual: false,
         note: null,
+        canUndo: false,
       },
     ],
     ...overrides,

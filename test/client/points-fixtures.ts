@@ -45,6 +45,7 @@ export function memberCard(payload: string, now: number, overrides: Partial<Memb
     payload,
     expiresAt: new Date(now + 5 * 60 * 1000).toISOString(),
     refreshInMs: 4 * 60 * 1000,
+    title: '数字党员名片',
     member: {
       id: member.id,
       name: member.name,

@@ -20,3 +20,6 @@ configure({
     return error
   },
 })
+
+// jsdom lays nothing out and has no Element.scrollIntoView, which ScrollView's scrollIntoView calls.
+if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined

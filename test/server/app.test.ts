@@ -29,6 +29,7 @@ describe.each(databases)('app on $name', (database) => {
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("style-src 'self' 'unsafe-inline'")
     expect(csp).toContain("img-src 'self' data: blob:")
+    expect(csp).toContain("worker-src 'self' blob:")
     expect(csp).not.toContain('upgrade-insecure-requests')
 
     const json = await t.app.inject({ method: 'GET', url: '/api/health' })

@@ -1,5 +1,5 @@
 import type { Event, EventPage } from '../../types/api'
-import { isPlainMember, useWeapp } from './harness'
+import { isPlainMember, isSecretary, useWeapp } from './harness'
 
 describe('活动 in the mini-program', () => {
   const weapp = useWeapp()
@@ -39,11 +39,29 @@ describe('活动 in the mini-program', () => {
     const { app, event } = await eventsTabWith('full')
     expect(app.text()).toContain(`已满（候补${event.waitlistCount}人）`)
     await app.tap(event.title)
-    expect(app.text()).toContain('名额已满，报名后进入候补')
-    await app.tap('报名')
+    expect(app.text()).toContain('名额已满，可排队候补')
+    // The server says full: the button offers a waitlist place, not a signup.
+    expect(app.findAll(/^报名$/)).toHaveLength(0)
+    await app.tap('候补')
 
     expect(app.toasts).toContain('已进入候补')
     expect(app.find(`候补第${event.waitlistCount + 1}位`)).toBeDefined()
     expect(app.find('退出候补')).toBeDefined()
+  })
+
+  it('an organiser leaving a half-filled event form is asked first, and stays on 继续编辑', async () => {
+    const app = await weapp.loginAs(weapp.person(isSecretary))
+    await app.openPage('packages/admin/event-edit/index')
+    expect(app.alertBeforeUnload).toBeNull()
+    await app.fill('例如：青创沙龙第九期', '青创沙龙第十期')
+    expect(app.text()).toContain(`7/`)
+    expect(app.alertBeforeUnload).toBe('已填写的内容尚未保存，离开后将丢失')
+
+    app.phone.willAnswerModal(false)
+    await app.back()
+    expect(app.route).toBe('packages/admin/event-edit/index')
+    app.phone.willAnswerModal(true)
+    await app.back()
+    expect(app.route).not.toBe('packages/admin/event-edit/index')
   })
 })

@@ -339,6 +339,22 @@ export interface MaterialsTable {
 export type CheckinStatus = 'present' | 'late' | 'leave' | 'pending'
 
 /** One member's attendance of one session (unique per session and member). */
+/** An organiser's 补签 or 请假 that was undone, kept as it was (0010). */
+export interface AttendanceUndosTable {
+  id: Generated<number>
+  session_id: number
+  user_id: number
+  status: CheckinStatus
+  checked_in_at: string
+  note: string | null
+  recorded_by: number | null
+  recorded_at: string | null
+  /** The points the sign-in had earned, taken back by a ledger entry (0 for a leave). */
+  points_reversed: Generated<number>
+  undone_by: number
+  undone_at: string
+}
+
 export interface CheckinsTable {
   id: Generated<number>
   session_id: number
@@ -446,6 +462,7 @@ export interface Database {
   course_enrolments: CourseEnrolmentsTable
   materials: MaterialsTable
   checkins: CheckinsTable
+  attendance_undos: AttendanceUndosTable
   checkin_attempts: CheckinAttemptsTable
   short_code_misses: ShortCodeMissesTable
   short_code_locks: ShortCodeLocksTable

@@ -41,6 +41,8 @@ export default fp<SecurityOptions>(
           imgSrc: ["'self'", 'data:', 'blob:'],
           fontSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
+          // The H5 camera scanner decodes in a Web Worker that qr-scanner starts from a blob: URL.
+          workerSrc: ["'self'", 'blob:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'self'"],
           formAction: ["'self'"],

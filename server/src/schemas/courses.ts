@@ -250,6 +250,8 @@ export const AttendanceEntry = Type.Object({
   /** manual entries by the secretary */
   manual: Type.Boolean(),
   note: Type.Union([Type.String(), Type.Null()]),
+  /** an organiser's 补签 or 请假, which an organiser may undo (POST /api/sessions/:id/attendance/undo) */
+  canUndo: Type.Boolean(),
 })
 export type AttendanceEntry = Static<typeof AttendanceEntry>
 
@@ -276,6 +278,19 @@ export const ManualAttendanceBody = Type.Object(
   { additionalProperties: false },
 )
 export type ManualAttendanceBody = Static<typeof ManualAttendanceBody>
+
+export const AttendanceUndoBody = Type.Object({ memberId: Id }, { additionalProperties: false })
+export type AttendanceUndoBody = Static<typeof AttendanceUndoBody>
+
+export const AttendanceUndoResult = Type.Object({
+  memberId: Id,
+  /** what was undone */
+  undone: Type.Union([Type.Literal('present'), Type.Literal('late'), Type.Literal('leave')]),
+  /** the points the 补签 had earned, taken back */
+  pointsTakenBack: Type.Integer({ minimum: 0 }),
+  undoneAt: IsoTime,
+})
+export type AttendanceUndoResult = Static<typeof AttendanceUndoResult>
 
 export const EnrolResult = Type.Object({
   courseId: Id,

@@ -69,6 +69,8 @@ export const MemberCard = Type.Object({
   /** fetch a new card after this many milliseconds, well before it expires */
   refreshInMs: Type.Integer({ minimum: 0 }),
   member: CardMember,
+  /** the card's title, by the member's status: 数字党员名片 for (probationary) party members, else 园区名片 */
+  title: Type.Union([Type.Literal('数字党员名片'), Type.Literal('园区名片')]),
 })
 export type MemberCard = Static<typeof MemberCard>
 

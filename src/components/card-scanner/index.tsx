@@ -2,7 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@/components/button'
 import { useState } from 'react'
 import { cx, type BasicComponent } from '../types'
-import { canScan, scanCardPayload } from './scan'
+import { canPaste, canScan, scanCardPayload } from './scan'
 import './index.scss'
 
 export interface CardScannerProps extends BasicComponent {
@@ -12,18 +12,22 @@ export interface CardScannerProps extends BasicComponent {
   submitText: string
   /** A request is under way: the buttons wait. */
   busy?: boolean
+  /** Offer the scan button (a page with a scan button of its own shows only the paste box). */
+  showScan?: boolean
   /** Called with a scanned or pasted payload; resolve `true` to clear the paste box. */
   onPayload: (payload: string) => Promise<boolean | void> | boolean | void
 }
 
 /**
- * Reads a member-card QR: the camera on the mini-program, a paste box in the browser (a laptop at
- * the door, or a phone whose scanner app copied the text).
+ * Reads a member-card QR: the camera (WeChat's scanner, or the browser's camera scanner where the
+ * page may use a camera), and in the browser a paste box too (a laptop at the door, or a phone
+ * whose scanner app copied the text).
  */
 export function CardScanner({
   scanText,
   submitText,
   busy = false,
+  showScan = true,
   onPayload,
   className,
   style,
@@ -56,7 +60,7 @@ export function CardScanner({
 
   return (
     <View className={cx('card-scanner', className)} style={style}>
-      {canScan ? (
+      {canScan && showScan ? (
         <Button
           className="card-scanner__scan"
           {...(busy ? { loading: true, disabled: true } : {})}
@@ -64,9 +68,12 @@ export function CardScanner({
         >
           {scanText}
         </Button>
-      ) : (
+      ) : null}
+      {canPaste ? (
         <>
-          <Text className="card-scanner__label">粘贴名片二维码内容</Text>
+          <Text className="card-scanner__label">
+            {canScan && showScan ? '或粘贴名片二维码内容' : '粘贴名片二维码内容'}
+          </Text>
           <Textarea
             className="card-scanner__input"
             value={text}
@@ -84,7 +91,7 @@ export function CardScanner({
             {submitText}
           </Button>
         </>
-      )}
+      ) : null}
     </View>
   )
 }

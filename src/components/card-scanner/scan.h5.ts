@@ -1,6 +1,9 @@
-/** A browser has no scanner the mini-program way: the payload is pasted (e.g. from a scanner app). */
-export const canScan = false
+import { canUseCamera, scanWithCamera } from '@/components/camera-scanner'
+
+/** The browser scans with the camera where it may; the payload can always be pasted too. */
+export const canScan = canUseCamera
+export const canPaste = true
 
 export function scanCardPayload(): Promise<string> {
-  return Promise.reject(new Error('scanning is not available here'))
+  return scanWithCamera('扫描成员名片')
 }

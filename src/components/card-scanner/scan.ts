@@ -1,2 +1,2 @@
-// Platforms without a file of their own (and the typechecker and tests) have no scanner: paste.
-export { canScan, scanCardPayload } from './scan.h5'
+// Platforms without a file of their own (and the typechecker and tests) scan as the browser does.
+export { canPaste, canScan, scanCardPayload } from './scan.h5'

@@ -12,6 +12,8 @@ export interface CategoryChipsProps extends BasicComponent {
   onChange: (value: CategoryCode | null) => void
 }
 
+const chipId = (code: CategoryCode | null) => `category-chip-${code ?? 'all'}`
+
 /** A row of filter chips: 全部 and one per category; the chosen one is filled and says 已选. */
 export function CategoryChips({ categories, value, onChange, className, style }: CategoryChipsProps) {
   const chips: Array<{ code: CategoryCode | null; name: string }> = [
@@ -19,13 +21,22 @@ export function CategoryChips({ categories, value, onChange, className, style }:
     ...categories.map((category) => ({ code: category.code, name: category.name })),
   ]
   return (
-    <ScrollView className={cx('category-chips', className)} style={style} scrollX enableFlex>
+    // The chosen chip is scrolled fully into view, so it is never cut off at the edge.
+    <ScrollView
+      className={cx('category-chips', className)}
+      style={style}
+      scrollX
+      enableFlex
+      scrollWithAnimation
+      scrollIntoView={chipId(value)}
+    >
       <View className="category-chips__track" role="tablist">
         {chips.map((chip) => {
           const active = chip.code === value
           return (
             <View
               key={chip.code ?? 'all'}
+              id={chipId(chip.code)}
               className={cx('category-chip', active && 'category-chip--active')}
               onClick={() => onChange(chip.code)}
               role="tab"

@@ -1,6 +1,9 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@/components/button'
 import { cx, type BasicComponent } from '../types'
+import emptyPicture from '../../assets/empty/empty.svg'
+import errorPicture from '../../assets/empty/error.svg'
+import soonPicture from '../../assets/empty/soon.svg'
 import './index.scss'
 
 export type EmptyStateKind = 'empty' | 'error' | 'soon'
@@ -18,7 +21,12 @@ export interface EmptyStateProps extends BasicComponent {
   onAction?: () => void
 }
 
-const GLYPHS: Record<EmptyStateKind, string> = { empty: '空', error: '!', soon: '新' }
+/** A drawing for each kind (an empty tray, a warning sign, a clock), never a lone character. */
+const PICTURES: Record<EmptyStateKind, string> = {
+  empty: emptyPicture,
+  error: errorPicture,
+  soon: soonPicture,
+}
 
 /** What a page shows instead of content: nothing yet, an error, or a feature still to come. */
 export function EmptyState({
@@ -32,9 +40,7 @@ export function EmptyState({
 }: EmptyStateProps) {
   return (
     <View className={cx('empty-state', `empty-state--${kind}`, className)} style={style}>
-      <View className="empty-state__picture" aria-hidden="true">
-        <Text className="empty-state__glyph">{GLYPHS[kind]}</Text>
-      </View>
+      <Image className="empty-state__picture" src={PICTURES[kind]} mode="aspectFit" aria-hidden="true" />
       <Text className="empty-state__text">{text}</Text>
       {hint ? <Text className="empty-state__hint">{hint}</Text> : null}
       {onAction && actionText ? (

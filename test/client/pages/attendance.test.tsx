@@ -96,6 +96,7 @@ describe('考勤', () => {
       offline: true,
       manual: false,
       note: null,
+      canUndo: false,
     })
     let data: SessionAttendance = attendance({
       pending: [pendingEntry(11, '陈思远'), pendingEntry(12, '黄雨桐')],
@@ -160,6 +161,7 @@ describe('考勤', () => {
           status: 'leave',
           manual: true,
           note: (call.body as { note?: string }).note ?? null,
+          canUndo: true,
         },
       }),
     })
@@ -198,5 +200,44 @@ describe('考勤', () => {
     expect(calls.find((call) => call.url.includes('format=csv'))?.headers.Authorization).toBe(
       'Bearer token-2',
     )
+  })
+
+  it('undoes a 补签 where the server allows it, and searches the list by name or branch', async () => {
+    const manual = {
+      ...attendance().present[0],
+      member: { id: 21, name: '郑雅文', branch: { id: 2, name: '海纳数据党支部' } },
+      offline: false,
+      manual: true,
+      canUndo: true,
+    }
+    let data: SessionAttendance = attendance({ present: [attendance().present[0], manual] })
+    const calls = fakeApi({
+      'GET /api/sessions/5/attendance': () => ({ status: 200, body: data }),
+      'POST /api/sessions/5/attendance/undo': () => {
+        data = attendance()
+        return {
+          status: 200,
+          body: { memberId: 21, undone: 'present', pointsTakenBack: 2, undoneAt: '2026-11-24T06:00:00.000Z' },
+        }
+      },
+    })
+    const { container } = openPage()
+    await screen.findByText('郑雅文')
+    // Only the organiser's own 补签 offers 撤销; the member's scan does not.
+    expect(container.querySelectorAll('.attendance-entry__undo')).toHaveLength(1)
+
+    const search = container.querySelector('.attendance-page__search') as Element
+    fire(search, 'input', '海纳')
+    await waitFor(() => expect(screen.queryByText('林晓帆')).toBeNull())
+    expect(screen.getByText('郑雅文')).toBeInTheDocument()
+    fire(search, 'input', '没有这个人')
+    expect(await screen.findByText('没有找到“没有这个人”')).toBeInTheDocument()
+    fire(search, 'input', '')
+    await screen.findByText('林晓帆')
+
+    fireEvent.click(container.querySelector('.attendance-entry__undo') as Element)
+    await waitFor(() => expect(screen.queryByText('郑雅文')).toBeNull())
+    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤销补签' }))
+    expect(calls.find((call) => call.url.endsWith('/attendance/undo'))?.body).toEqual({ memberId: 21 })
   })
 })

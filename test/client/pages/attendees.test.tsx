@@ -57,6 +57,14 @@ describe('报名名单', () => {
     expect(rows[0]).toHaveTextContent('签到：11月24日 周二 13:55')
     expect(rows[1]).toHaveTextContent('候补第1位')
     expect(container.querySelector('.attendees-summary')).toHaveTextContent('1/1')
+
+    // Search over the list, by name.
+    const search = container.querySelector('.attendees-page__search') as Element
+    fireEvent(search, new CustomEvent('input', { bubbles: true, detail: { value: '子航' } }))
+    await waitFor(() => expect(container.querySelectorAll('.attendee')).toHaveLength(1))
+    expect(container.querySelector('.attendee')).toHaveTextContent('周子航')
+    fireEvent(search, new CustomEvent('input', { bubbles: true, detail: { value: '张三' } }))
+    expect(await screen.findByText('没有找到“张三”')).toBeInTheDocument()
   })
 
   it('导出CSV downloads the list with the token as 活动报名名单-<id>.csv', async () => {

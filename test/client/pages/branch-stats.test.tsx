@@ -42,12 +42,12 @@ describe('支部数据', () => {
     const figures = Array.from(container.querySelectorAll('.stats-figure')).map((node) => node.textContent)
     expect(figures).toEqual([
       '12成员人数',
-      '9本月参与人数参与率 75%',
-      '130积分合计',
-      '10.8人均积分',
-      '64通知阅读次数',
-      '15活动签到人次',
-      '21培训出勤人次',
+      '9' + '11月参与人数参与率 75%',
+      '130' + '11月积分合计',
+      '10.8' + '11月人均积分',
+      '64' + '11月通知阅读次数',
+      '15' + '11月活动签到人次',
+      '21' + '11月培训出勤人次',
     ])
     // Aggregates only: no person's name anywhere.
     expect(screen.queryByText(/林晓帆|排名第|排行/)).toBeNull()
@@ -56,6 +56,9 @@ describe('支部数据', () => {
     await screen.findByText('2026年10月')
     expect(calls[calls.length - 1].url).toContain('month=2026-10')
     await waitFor(() => expect(screen.queryByText('80')).not.toBeNull())
+    // The labels name the month shown, not 本月.
+    expect(screen.getByText('10月积分合计')).toBeInTheDocument()
+    expect(screen.queryByText(/本月/)).toBeNull()
   })
 
   it('is not for members', () => {

@@ -101,8 +101,9 @@ describe('活动详情', () => {
       },
     })
     const { container } = openPage(12)
-    expect(await screen.findByText('名额已满，报名后进入候补')).toBeInTheDocument()
-    expect(action(container)).toHaveTextContent('报名')
+    expect(await screen.findByText('名额已满，可排队候补')).toBeInTheDocument()
+    // The server says full: the button offers a waitlist place.
+    expect(action(container)).toHaveTextContent(/^候补$/)
 
     fireEvent.click(action(container))
     await waitFor(() => expect(state(container)).toHaveTextContent('候补第3位'))

@@ -36,7 +36,7 @@ describe('我的党员名片', () => {
     expect(container.querySelector('.member-card')).toHaveTextContent('中共党员')
     const qr = container.querySelector('.member-card__qr')
     expect(qr).not.toBeNull()
-    expect(qr?.getAttribute('aria-label')).toBe('林晓帆的党员名片二维码')
+    expect(qr?.getAttribute('aria-label')).toBe('林晓帆的数字党员名片二维码')
     const firstCode = qr?.innerHTML
     expect(container.querySelector('.member-card__countdown')?.textContent).toMatch(/^2[34]\d秒后刷新$/)
 

@@ -48,6 +48,9 @@ describe('取件码', () => {
     const { container } = openPage({ id: '1' })
     await waitFor(() => expect(container.querySelector('.pickup-code__text')).toHaveTextContent('ZX9KMN4P'))
     expect(screen.getByText('已核销')).toBeInTheDocument()
+    // The spent QR is visibly void.
+    expect(screen.getByText('已核销 · 作废')).toBeInTheDocument()
+    expect(document.querySelector('.pickup-code__qr--void')).not.toBeNull()
     expect(screen.queryByText('出示给园区工作人员核销')).toBeNull()
   })
 })

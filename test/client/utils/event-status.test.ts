@@ -16,9 +16,9 @@ describe('event status words', () => {
     expect(placesLabel(event({ status: 'closed' })).text).toBe('已截止')
   })
 
-  it('offers one action: 报名, 取消报名, 退出候补 or none', () => {
+  it('offers one action: 报名, 候补, 取消报名, 退出候补 or none', () => {
     expect(eventAction(event())).toEqual({ kind: 'signup', label: '报名', waitlist: false })
-    expect(eventAction(event({ status: 'full' }))).toEqual({ kind: 'signup', label: '报名', waitlist: true })
+    expect(eventAction(event({ status: 'full' }))).toEqual({ kind: 'signup', label: '候补', waitlist: true })
     expect(eventAction(event({ mySignup: { status: 'confirmed' } })).label).toBe('取消报名')
     expect(
       eventAction(event({ status: 'full', mySignup: { status: 'waitlisted', position: 1 } })).label,

@@ -439,8 +439,23 @@ export class MiniProgram {
     await this.settle()
   }
 
-  /** WeChat's back button (or gesture). */
+  /** The question WeChat will ask before this page is left (wx.enableAlertBeforeUnload), or null. */
+  get alertBeforeUnload(): string | null {
+    return this.screen.alertBeforeUnload
+  }
+
+  /**
+   * WeChat's back button (or gesture). Where the page asked for it (wx.enableAlertBeforeUnload),
+   * WeChat asks first, and the member's answer (`phone.willAnswerModal`) decides whether they leave.
+   */
   async back() {
+    const question = this.screen.alertBeforeUnload
+    if (question !== null) {
+      const confirmed = this.phone.takeModalAnswer()
+      this.screen.modals.push({ title: '', content: question, confirmed })
+      if (!confirmed) return
+      this.screen.alertBeforeUnload = null
+    }
     await this.navigate('navigateBack', '', 1)
     await this.settle()
   }

@@ -8,6 +8,7 @@ import * as checkinPending from './0006_checkin_pending'
 import * as organisation from './0007_organisation'
 import * as organisers from './0008_organisers'
 import * as notifications from './0009_notifications'
+import * as eventAttendanceUndo from './0010_event_attendance_undo'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_organisation': organisation,
   '0008_organisers': organisers,
   '0009_notifications': notifications,
+  '0010_event_attendance_undo': eventAttendanceUndo,
 }

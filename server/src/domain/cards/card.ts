@@ -65,3 +65,10 @@ export function verifyCard(secret: string, payload: string, now: Date): CardChec
   if ((exp as number) * 1000 <= now.getTime()) return { ok: false, reason: 'expired' }
   return { ok: true, userId: userId as number }
 }
+
+/** A party member's (or probationary member's) card is a 数字党员名片; anyone else's is a 园区名片. */
+export function cardTitle(politicalStatus: string): '数字党员名片' | '园区名片' {
+  return politicalStatus === 'party_member' || politicalStatus === 'probationary'
+    ? '数字党员名片'
+    : '园区名片'
+}

@@ -1,7 +1,13 @@
 import { sql, type Kysely } from 'kysely'
 import type { CheckinStatus, Database } from '../../db/types'
 import { AppError, notFound } from '../../errors'
-import type { AttendanceEntry, CheckinFeed, ManualAttendanceBody, SessionAttendance } from '../../schemas'
+import type {
+  AttendanceEntry,
+  AttendanceUndoResult,
+  CheckinFeed,
+  ManualAttendanceBody,
+  SessionAttendance,
+} from '../../schemas'
 import { checkNotSelf, type Viewer } from '../access'
 import type { SessionWithCourse } from '../courses/sessions'
 import { findMembership } from '../organisation/repository'
@@ -10,6 +16,7 @@ import { toIso } from '../park-time'
 import { alreadyCheckedIn, attendanceAt, checkinClosed, checkinOpensAt, checkinStatus } from './rules'
 import { MEMBER_COLUMNS, toMemberRef, type MemberRow } from '../organisation/mapper'
 import { optionalText } from '../input'
+import { takeBackPoints } from '../points/ledger'
 
 interface CheckinRow extends MemberRow {
   id: number
@@ -29,6 +36,7 @@ function toEntry(row: CheckinRow): AttendanceEntry {
     offline: row.offline === 1,
     manual: row.manual === 1,
     note: row.note,
+    canUndo: row.manual === 1 && row.status !== 'pending',
   }
 }
 
@@ -95,6 +103,7 @@ export async function listAttendance(
       offline: false,
       manual: false,
       note: null,
+      canUndo: false,
     })),
   }
 }
@@ -188,6 +197,66 @@ export async function recordAttendance(
   }
   if (input.status === 'present') await awardAttendance(trx, person.id, session, 'present', now)
   return entry(inserted.id)
+}
+
+/**
+ * Undoes an organiser's 补签 or 请假: the record leaves the attendance (the member is absent again and
+ * may sign in or be recorded anew), a copy stays in attendance_undos with who undid it and when, and
+ * the points the 补签 earned are taken back by a ledger entry. A member's own sign-in is not the
+ * organiser's to undo.
+ */
+export async function undoAttendance(
+  trx: Kysely<Database>,
+  organiser: Viewer,
+  session: SessionWithCourse,
+  memberId: number,
+  now: Date,
+): Promise<AttendanceUndoResult> {
+  const record = await trx
+    .selectFrom('checkins')
+    .selectAll()
+    .where('session_id', '=', session.id)
+    .where('user_id', '=', memberId)
+    .executeTakeFirst()
+  if (!record) throw new AppError(404, 'NOT_RECORDED', '该成员没有可撤销的签到或请假记录')
+  if (record.manual !== 1 || record.status === 'pending') {
+    throw new AppError(422, 'NOT_MANUAL', '只能撤销组织者登记的补签或请假')
+  }
+  // The delete is the guard: of two undos at once, one removes the record and the other finds none.
+  const deleted = await trx.deleteFrom('checkins').where('id', '=', record.id).executeTakeFirst()
+  if (Number(deleted.numDeletedRows) !== 1) throw new AppError(404, 'NOT_RECORDED', '该记录已被撤销')
+  const pointsTakenBack =
+    record.status === 'leave'
+      ? 0
+      : await takeBackPoints(trx, {
+          userId: memberId,
+          objectType: 'session',
+          objectId: session.id,
+          reason: `撤销补签：${session.course_title}`,
+          now,
+        })
+  const undoneAt = now.toISOString()
+  await trx
+    .insertInto('attendance_undos')
+    .values({
+      session_id: session.id,
+      user_id: memberId,
+      status: record.status,
+      checked_in_at: record.checked_in_at,
+      note: record.note,
+      recorded_by: record.recorded_by,
+      recorded_at: record.created_at,
+      points_reversed: pointsTakenBack,
+      undone_by: organiser.id,
+      undone_at: undoneAt,
+    })
+    .execute()
+  return {
+    memberId,
+    undone: record.status as AttendanceUndoResult['undone'],
+    pointsTakenBack,
+    undoneAt,
+  }
 }
 
 /** 全部确认: every pending sign-in of the session counts, except the organiser's own. */

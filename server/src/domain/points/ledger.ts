@@ -197,3 +197,39 @@ export async function awardPoints(
 ): Promise<number> {
   return awardUnits(db, { ...input, units: 1 })
 }
+
+/**
+ * Takes back what an object earned a member (an undone 补签): one more ledger row of the opposite
+ * sign, so the history keeps both. Returns the points taken back (0 when the object's rows already
+ * sum to nothing). The once-per-object key stays taken: the object earns nothing a second time.
+ */
+export async function takeBackPoints(
+  db: Kysely<Database> | Transaction<Database>,
+  input: { userId: number; objectType: string; objectId: number; reason: string; now: Date },
+): Promise<number> {
+  const rows = await db
+    .selectFrom('points_ledger')
+    .select(['rule', 'delta'])
+    .where('user_id', '=', input.userId)
+    .where('object_type', '=', input.objectType)
+    .where('object_id', '=', input.objectId)
+    .orderBy('id')
+    .execute()
+  const net = rows.reduce((sum, row) => sum + row.delta, 0)
+  if (net <= 0) return 0
+  await db
+    .insertInto('points_ledger')
+    .values({
+      user_id: input.userId,
+      rule: rows[0].rule,
+      delta: -net,
+      object_type: input.objectType,
+      object_id: input.objectId,
+      object_key: null,
+      reason: input.reason,
+      day: parkDay(input.now),
+      created_at: input.now.toISOString(),
+    })
+    .execute()
+  return net
+}

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CARD_REFRESH_MS, signCard } from '../../domain/cards/card'
+import { CARD_REFRESH_MS, cardTitle, signCard } from '../../domain/cards/card'
 import { toCardMember } from '../../domain/cards/verify'
 import { currentUser } from '../../plugins/auth'
 import { MemberCard } from '../../schemas'
@@ -23,7 +23,8 @@ const myCard: FastifyPluginAsyncTypebox = async (app) => {
       const user = currentUser(request)
       const card = signCard(app.config.jwtSecret, user.id, app.now())
       reply.header('cache-control', 'no-store')
-      return { ...card, refreshInMs: CARD_REFRESH_MS, member: toCardMember(user) }
+      const member = toCardMember(user)
+      return { ...card, refreshInMs: CARD_REFRESH_MS, member, title: cardTitle(member.politicalStatus) }
     },
   )
 }

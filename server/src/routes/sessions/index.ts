@@ -4,6 +4,7 @@ import {
   confirmAllPending,
   listAttendance,
   recordAttendance,
+  undoAttendance,
 } from '../../domain/checkins/attendance'
 import { attendanceCsv } from '../../domain/checkins/attendance-csv'
 import { deriveCodeKeys, issueCode } from '../../domain/checkins/code'
@@ -25,6 +26,8 @@ import { currentViewer } from '../../plugins/auth'
 import {
   AttendanceEntry,
   AttendanceQuery,
+  AttendanceUndoBody,
+  AttendanceUndoResult,
   CheckinCode,
   CheckinFeed,
   CheckinFeedQuery,
@@ -306,6 +309,32 @@ const sessions: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params
       await app.db.transaction().execute((trx) => deleteSession(trx, viewer, id, app.now()))
       return { id, deleted: true as const }
+    },
+  )
+
+  app.post(
+    '/:id/attendance/undo',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['checkins'],
+        summary: '撤销补签或请假(组织者):记录移出考勤,原记录连同撤销人和时间留存',
+        description:
+          '只能撤销组织者登记的补签或请假(成员自己的签到:422 NOT_MANUAL;没有记录:404 NOT_RECORDED)。' +
+          '补签获得的积分以一条负分流水收回;同一场次不会再次计分。撤销后成员回到缺勤,可重新签到或登记。',
+        security: bearerAuth,
+        params: IdParams,
+        body: AttendanceUndoBody,
+        response: { 200: AttendanceUndoResult, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request)
+      const session = await findManagedSession(app.db, viewer, request.params.id)
+      const now = app.now()
+      return app.db
+        .transaction()
+        .execute((trx) => undoAttendance(trx, viewer, session, request.body.memberId, now))
     },
   )
 }

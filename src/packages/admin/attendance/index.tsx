@@ -11,6 +11,7 @@ import { ApiError, toApiError } from '@/services/api-error'
 import * as checkins from '@/services/checkins'
 import { ATTENDANCE_LABELS } from '@/utils/courses'
 import { exportCsv } from '@/utils/export-csv'
+import { matchesMember } from '@/utils/member-search'
 import { ROUTES } from '@/utils/routes'
 import { formatDateTime, formatTimeRange } from '@/utils/time'
 import { toastError, toastSuccess } from '@/utils/toast'
@@ -26,6 +27,11 @@ const EMPTY_TEXT: Record<AttendanceStatus, string> = {
   absent: '没有缺勤的成员',
 }
 
+/** The entries whose member's name or branch contains the search text. */
+export function matching(entries: AttendanceEntry[], query: string): AttendanceEntry[] {
+  return entries.filter((entry) => matchesMember(entry.member, query))
+}
+
 export function attendanceCsvName(attendance: SessionAttendance): string {
   const day = formatDateTime(attendance.session.startsAt).split(' ')[0]
   return `${attendance.session.courseTitle}-${day}-考勤.csv`
@@ -36,12 +42,14 @@ interface EntryProps {
   /** 补签 and 请假 for members who did not come; 确认 for a pending sign-in. */
   actions: 'absent' | 'pending' | null
   busy: boolean
+  /** 撤销 of an organiser's 补签 or 请假 (where the server says it can be undone). */
+  onUndo: (entry: AttendanceEntry) => void
   onSignIn: (entry: AttendanceEntry) => void
   onConfirm: (entry: AttendanceEntry) => void
   onLeave: (entry: AttendanceEntry, note: string) => void
 }
 
-function EntryRow({ entry, actions, busy, onSignIn, onConfirm, onLeave }: EntryProps) {
+function EntryRow({ entry, actions, busy, onSignIn, onConfirm, onLeave, onUndo }: EntryProps) {
   const [askingLeave, setAskingLeave] = useState(false)
   const [note, setNote] = useState('')
   return (
@@ -67,6 +75,18 @@ function EntryRow({ entry, actions, busy, onSignIn, onConfirm, onLeave }: EntryP
             <Tag className="attendance-entry__manual">{entry.status === 'leave' ? '登记' : '补签'}</Tag>
           ) : null}
         </View>
+        {entry.canUndo ? (
+          <View className="attendance-entry__quick">
+            <Button
+              className="attendance-entry__action attendance-entry__undo"
+              {...(busy ? { loading: true, disabled: true } : {})}
+              onClick={() => onUndo(entry)}
+              aria-label={`撤销${entry.member.name}的${entry.status === 'leave' ? '请假' : '补签'}`}
+            >
+              撤销
+            </Button>
+          </View>
+        ) : null}
         {actions === 'pending' ? (
           <View className="attendance-entry__quick">
             <Button
@@ -169,6 +189,32 @@ function Attendance({ sessionId }: { sessionId: number }) {
     }
   }
 
+  const undo = async (entry: AttendanceEntry) => {
+    const what = entry.status === 'leave' ? '请假' : '补签'
+    const { confirm } = await Taro.showModal({
+      title: `撤销${what}`,
+      content:
+        entry.status === 'leave'
+          ? `撤销${entry.member.name}的请假登记吗？撤销记录会保留`
+          : `撤销${entry.member.name}的补签吗？补签获得的积分将收回，撤销记录会保留`,
+      confirmText: '撤销',
+      cancelText: '取消',
+      confirmColor: '#C8161D',
+    })
+    if (!confirm) return
+    setBusy(entry.member.id)
+    try {
+      await checkins.undoAttendance(sessionId, entry.member.id)
+      toastSuccess(`已撤销${what}`)
+      await load()
+    } catch (e) {
+      toastError(e)
+      void load()
+    } finally {
+      setBusy(null)
+    }
+  }
+
   const signIn = async (entry: AttendanceEntry) => {
     const { confirm } = await Taro.showModal({
       title: '补签',
@@ -218,7 +264,8 @@ function Attendance({ sessionId }: { sessionId: number }) {
     }
   }
 
-  const entries = data ? data[tab] : []
+  const [query, setQuery] = useState('')
+  const entries = data ? matching(data[tab], query) : []
   return (
     <PageShell
       className="attendance-page"
@@ -279,6 +326,14 @@ function Attendance({ sessionId }: { sessionId: number }) {
             ))}
           </View>
 
+          <Input
+            className="attendance-page__search"
+            value={query}
+            placeholder="搜索姓名或支部"
+            confirmType="search"
+            aria-label="搜索成员"
+            onInput={(e) => setQuery(e.detail.value)}
+          />
           {tab === 'pending' && entries.length > 0 ? (
             <View className="attendance-page__pending">
               <Text className="attendance-page__pending-hint">
@@ -294,7 +349,9 @@ function Attendance({ sessionId }: { sessionId: number }) {
             </View>
           ) : null}
           {entries.length === 0 ? (
-            <Text className="attendance-page__none">{EMPTY_TEXT[tab]}</Text>
+            <Text className="attendance-page__none">
+              {query.trim() && data[tab].length > 0 ? `没有找到“${query.trim()}”` : EMPTY_TEXT[tab]}
+            </Text>
           ) : (
             <View className="attendance-page__list">
               {entries.map((entry) => (
@@ -306,6 +363,7 @@ function Attendance({ sessionId }: { sessionId: number }) {
                   onSignIn={(item) => void signIn(item)}
                   onConfirm={(item) => void record(item, 'present')}
                   onLeave={(item, note) => void record(item, 'leave', note)}
+                  onUndo={(item) => void undo(item)}
                 />
               ))}
             </View>

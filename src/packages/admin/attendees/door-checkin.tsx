@@ -3,7 +3,7 @@ import { Button } from '@/components/button'
 import { useState } from 'react'
 import type { EventCheckinResult } from '../../../../types/api'
 import { CardScanner } from '@/components/card-scanner'
-import { canScan, scanCardPayload } from '@/components/card-scanner/scan'
+import { canPaste, canScan, scanCardPayload } from '@/components/card-scanner/scan'
 import { cx } from '@/components/types'
 import { ApiError } from '@/services/api-error'
 import * as cards from '@/services/cards'
@@ -73,12 +73,18 @@ export function DoorCheckin({ eventId, onCheckedIn }: DoorCheckinProps) {
       >
         扫码签到
       </Button>
+      {canScan && canPaste ? (
+        <Button className="door-checkin__paste" onClick={() => setOpen((current) => !current)}>
+          {open ? '收起粘贴框' : '没有相机？粘贴名片内容'}
+        </Button>
+      ) : null}
       {open ? (
         <CardScanner
           className="door-checkin__scanner"
           scanText="扫描名片签到"
           submitText="签到"
           busy={busy}
+          showScan={false}
           onPayload={checkIn}
         />
       ) : null}

@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@/components/button'
 import { useCallback, useEffect, useState } from 'react'
 import type { Attendee, EventDetail } from '../../../../types/api'
@@ -12,6 +12,7 @@ import { type ApiError, toApiError } from '@/services/api-error'
 import * as events from '@/services/events'
 import { mySignupLabel, placesLabel } from '@/utils/event-status'
 import { APP_EVENTS, emitEventChanged, emitEventsEdited } from '@/utils/events'
+import { matchesMember } from '@/utils/member-search'
 import { ROUTES } from '@/utils/routes'
 import { formatDateTime, formatTimeRange } from '@/utils/time'
 import { toastError, toastSuccess } from '@/utils/toast'
@@ -45,6 +46,7 @@ function Attendees({ id }: { id: number }) {
   const [attendees, setAttendees] = useState<Attendee[]>([])
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(true)
+  const [query, setQuery] = useState('')
   const [busy, setBusy] = useState<'export' | 'cancel' | null>(null)
 
   const load = useCallback(async () => {
@@ -101,8 +103,9 @@ function Attendees({ id }: { id: number }) {
     }
   }
 
-  const confirmed = attendees.filter((item) => item.status === 'confirmed')
-  const waitlisted = attendees.filter((item) => item.status === 'waitlisted')
+  const found = attendees.filter((item) => matchesMember(item.member, query))
+  const confirmed = found.filter((item) => item.status === 'confirmed')
+  const waitlisted = found.filter((item) => item.status === 'waitlisted')
   const checkedIn = attendees.filter((item) => item.checkedInAt).length
   const editable = event !== null && event.status !== 'cancelled' && event.status !== 'ended'
 
@@ -178,8 +181,20 @@ function Attendees({ id }: { id: number }) {
             ) : null}
           </View>
 
+          {attendees.length > 0 ? (
+            <Input
+              className="attendees-page__search"
+              value={query}
+              placeholder="搜索姓名或支部"
+              confirmType="search"
+              aria-label="搜索报名成员"
+              onInput={(e) => setQuery(e.detail.value)}
+            />
+          ) : null}
           {attendees.length === 0 ? (
             <Text className="attendees-page__none">还没有人报名</Text>
+          ) : found.length === 0 ? (
+            <Text className="attendees-page__none">没有找到“{query.trim()}”</Text>
           ) : (
             <>
               <Text className="attendees-page__section">已报名（{confirmed.length}人）</Text>

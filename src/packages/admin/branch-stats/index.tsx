@@ -7,7 +7,7 @@ import { cx } from '@/components/types'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as points from '@/services/points'
 import { toastError } from '@/utils/toast'
-import { monthLabel, shiftMonth } from './month'
+import { monthLabel, monthShort, shiftMonth } from './month'
 import './index.scss'
 import { ToolsGate } from '@/components/tools-gate'
 
@@ -63,6 +63,8 @@ function Stats({ parkWide }: { parkWide: boolean }) {
     if (!month) return
     void load(shiftMonth(month, step))
   }
+  // The month the figures count, in every label (本月 would be wrong once stepped back).
+  const shown = stats ? monthShort(stats.month) : ''
   const atLatest = month !== null && currentMonth !== null && month >= currentMonth
 
   return (
@@ -101,17 +103,17 @@ function Stats({ parkWide }: { parkWide: boolean }) {
             <Figure value={stats.members} label="成员人数" />
             <Figure
               value={stats.activeMembers}
-              label="本月参与人数"
+              label={`${shown}参与人数`}
               note={`参与率 ${percent(stats.activeMembers, stats.members)}`}
             />
-            <Figure value={stats.pointsTotal} label="积分合计" />
-            <Figure value={stats.pointsAverage.toFixed(1)} label="人均积分" />
-            <Figure value={stats.noticesRead} label="通知阅读次数" />
-            <Figure value={stats.eventsAttended} label="活动签到人次" />
-            <Figure value={stats.trainingsAttended} label="培训出勤人次" />
+            <Figure value={stats.pointsTotal} label={`${shown}积分合计`} />
+            <Figure value={stats.pointsAverage.toFixed(1)} label={`${shown}人均积分`} />
+            <Figure value={stats.noticesRead} label={`${shown}通知阅读次数`} />
+            <Figure value={stats.eventsAttended} label={`${shown}活动签到人次`} />
+            <Figure value={stats.trainingsAttended} label={`${shown}培训出勤人次`} />
           </View>
           <Text className="branch-stats__note">
-            仅显示汇总数据，不列出个人积分、不做排名。参与人数指本月至少获得一次积分的成员。
+            仅显示汇总数据，不列出个人积分、不做排名。参与人数指{shown}至少获得一次积分的成员。
           </Text>
         </>
       ) : null}

@@ -10,3 +10,8 @@ export function monthLabel(month: string): string {
   const [year, monthIndex] = month.split('-').map(Number)
   return `${year}年${monthIndex}月`
 }
+
+/** `2026-10` → `10月`: the figures of a month say which month they count. */
+export function monthShort(month: string): string {
+  return `${Number(month.split('-')[1])}月`
+}

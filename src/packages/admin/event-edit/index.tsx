@@ -9,6 +9,7 @@ import { DateTimeField } from '@/components/date-time-field'
 import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
+import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { useCategories } from '@/hooks/use-categories'
 import { ApiError, toApiError } from '@/services/api-error'
 import * as events from '@/services/events'
@@ -72,9 +73,14 @@ function missingOf(values: FormValues): string | null {
 }
 
 function EventForm({ user, tools, event }: { user: Me; tools: Tools | null; event: EventDetail | null }) {
-  const [values, setValues] = useState<FormValues>(() => initialValues(event))
+  const [initial] = useState<FormValues>(() => initialValues(event))
+  const [values, setValues] = useState<FormValues>(initial)
   const categories = useCategories()
   const [submitting, setSubmitting] = useState(false)
+  const [saved, setSaved] = useState(false)
+  // Half filled in: leaving asks before the typing is thrown away.
+  const dirty = !saved && JSON.stringify(values) !== JSON.stringify(initial)
+  const leaveGuard = useLeaveGuard(dirty, '已填写的内容尚未保存，离开后将丢失')
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }))
   const editing = event !== null
@@ -112,6 +118,8 @@ function EventForm({ user, tools, event }: { user: Me; tools: Tools | null; even
       }
       toastSuccess(editing ? '已保存' : '发布成功')
       emitEventsEdited()
+      leaveGuard.release()
+      setSaved(true)
       setTimeout(() => {
         if (editing) Taro.navigateBack().catch(() => undefined)
         else Taro.redirectTo({ url: ROUTES.eventDetail(saved.id) }).catch(() => undefined)
@@ -134,6 +142,9 @@ function EventForm({ user, tools, event }: { user: Me; tools: Tools | null; even
           onInput={(e) => set('title', e.detail.value)}
           aria-label="活动名称"
         />
+        <Text className="admin-form__counter" aria-live="polite">
+          {values.title.length}/{LIMITS.eventTitle}
+        </Text>
       </View>
       <View className="admin-form__field">
         <Text className="admin-form__label">活动类别</Text>

@@ -1,6 +1,8 @@
-/** A browser has no scanner the mini-program way; the code is typed in. */
-export const canScan = false
+import { canUseCamera, scanWithCamera } from '@/components/camera-scanner'
+
+/** The browser scans the pickup QR with the camera where it may; the code can always be typed. */
+export const canScan = canUseCamera
 
 export function scanPickupCode(): Promise<string> {
-  return Promise.reject(new Error('scanning is not available here'))
+  return scanWithCamera('扫描取件码')
 }

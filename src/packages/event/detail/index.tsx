@@ -89,7 +89,7 @@ function ActionBar({
   const mine = event.mySignup
   let hint: string | null = null
   if (!mine && action.kind === 'signup') {
-    hint = action.waitlist ? '名额已满，报名后进入候补' : placesLabel(event).text
+    hint = action.waitlist ? '名额已满，可排队候补' : placesLabel(event).text
   }
   const onClick = () => {
     if (busy) return

@@ -5,6 +5,7 @@ import type { HealthPackage } from '../../../../types/api'
 import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { QrCode } from '@/components/qr-code'
+import { cx } from '@/components/types'
 import { Tag } from '@/components/tag'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { type ApiError, toApiError } from '@/services/api-error'
@@ -54,8 +55,17 @@ function PickupCode({ packageId, codeFromRoute }: { packageId: number; codeFromR
           <Text className="pickup-code__text" selectable>
             {code}
           </Text>
-          <View className="pickup-code__qr">
-            <QrCode value={code} label={`取件码二维码：${code}`} />
+          {/* Redeemed: the code is spent, and the QR says so at a glance (greyed, struck, stamped). */}
+          <View className={cx('pickup-code__qr', redeemed && 'pickup-code__qr--void')}>
+            <QrCode
+              value={code}
+              label={redeemed ? `取件码${code}已核销，二维码已作废` : `取件码二维码：${code}`}
+            />
+            {redeemed ? (
+              <View className="pickup-code__void" aria-hidden="true">
+                <Text className="pickup-code__stamp">已核销 · 作废</Text>
+              </View>
+            ) : null}
           </View>
           {redeemed ? (
             <Tag type="default" className="pickup-code__status">

@@ -27,7 +27,7 @@ function CardFace({ card, children }: { card: MemberCard; children: ReactNode })
         <Text className="member-card__emblem" aria-hidden="true">
           ★
         </Text>
-        <Text className="member-card__heading">数字党员名片</Text>
+        <Text className="member-card__heading">{card.title}</Text>
         <Text className="member-card__issuer">红e园区</Text>
       </View>
       <View className="member-card__body">
@@ -173,7 +173,7 @@ function Card() {
             <QrCode
               className="member-card__qr"
               value={card.payload}
-              label={`${card.member.name}的党员名片二维码`}
+              label={`${card.member.name}的${card.title}二维码`}
             />
             {expired ? <Text className="member-card__stamp">已过期</Text> : null}
           </View>

@@ -67,7 +67,7 @@ describe.each(databases)('member card on $name', (database) => {
       expect(response.statusCode).toBe(200)
       expect(response.headers['cache-control']).toBe('no-store')
       const card = response.json<MemberCard>()
-      expect(Object.keys(card).sort()).toEqual(['expiresAt', 'member', 'payload', 'refreshInMs'])
+      expect(Object.keys(card).sort()).toEqual(['expiresAt', 'member', 'payload', 'refreshInMs', 'title'])
       expect(card.payload).toMatch(/^REDE1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/)
       expect(card.payload.length).toBeLessThan(120)
       const expires = Date.parse(card.expiresAt)
@@ -82,6 +82,21 @@ describe.each(databases)('member card on $name', (database) => {
         politicalStatus: expect.any(String),
       })
       expect((await t.app.inject({ method: 'GET', url: '/api/me/card' })).statusCode).toBe(401)
+    })
+
+    it('titles a party member’s card 数字党员名片 and anyone else’s 园区名片', async () => {
+      const title = async (politicalStatus: 'party_member' | 'probationary' | 'masses') => {
+        await t.app.db
+          .updateTable('users')
+          .set({ political_status: politicalStatus })
+          .where('id', '=', memberA.id)
+          .execute()
+        const response = await t.app.inject({ method: 'GET', url: '/api/me/card', headers: memberA.headers })
+        return response.json<MemberCard>().title
+      }
+      expect(await title('masses')).toBe('园区名片')
+      expect(await title('probationary')).toBe('数字党员名片')
+      expect(await title('party_member')).toBe('数字党员名片')
     })
   })
 

@@ -619,6 +619,7 @@ describe.each(databases)('sign-in on $name', (database) => {
         offline: false,
         manual: false,
         note: null,
+        canUndo: false,
       })
 
       // The absentee's own view says absent only once the session is over.
@@ -671,6 +672,90 @@ describe.each(databases)('sign-in on $name', (database) => {
         manual: true,
         note: '手机没电',
       })
+    })
+
+    it('undoes an organiser’s 补签 and 请假, keeping the record and taking the points back', async () => {
+      const { sessionId } = await session(parkAdmin)
+      const member = fresh()
+      const undo = (memberId: number, headers: Headers = parkAdmin) =>
+        post(`/api/sessions/${sessionId}/attendance/undo`, headers, { memberId })
+      const balance = async () =>
+        Number(
+          (
+            await t.app.db
+              .selectFrom('points_ledger')
+              .select((eb) => eb.fn.sum<number | string>('delta').as('total'))
+              .where('user_id', '=', member.id)
+              .where('object_type', '=', 'session')
+              .where('object_id', '=', sessionId)
+              .executeTakeFirstOrThrow()
+          ).total ?? 0,
+        )
+
+      // 补签 earns the session's points, and the entry says it can be undone.
+      await post(`/api/sessions/${sessionId}/attendance`, parkAdmin, {
+        memberId: member.id,
+        status: 'present',
+      })
+      expect((await attendance(sessionId)).present.find((e) => e.member.id === member.id)).toMatchObject({
+        manual: true,
+        canUndo: true,
+      })
+      const points = await rulePoints('training_present')
+      expect(await balance()).toBe(points)
+
+      // Only an organiser undoes it (another branch's member sees the park course, manages nothing).
+      expect((await undo(member.id, memberB)).statusCode).toBe(403)
+      const undone = await undo(member.id)
+      expect(undone.statusCode).toBe(200)
+      expect(undone.json()).toMatchObject({ memberId: member.id, undone: 'present', pointsTakenBack: points })
+      const after = await attendance(sessionId)
+      expect(after.present.some((e) => e.member.id === member.id)).toBe(false)
+      // Taken back by a ledger row of the opposite sign: both rows stay.
+      expect(await balance()).toBe(0)
+      expect(await ledgerRows(member.id, sessionId)).toBe(2)
+      // Nothing left to undo.
+      const again = await undo(member.id)
+      expect(again.statusCode).toBe(404)
+      expect(errorOf(again)).toBe('NOT_RECORDED')
+
+      // 请假, undone; then recorded again.
+      await post(`/api/sessions/${sessionId}/attendance`, parkAdmin, {
+        memberId: member.id,
+        status: 'leave',
+        note: '出差',
+      })
+      const leave = await undo(member.id)
+      expect(leave.json()).toMatchObject({ undone: 'leave', pointsTakenBack: 0 })
+      expect((await attendance(sessionId)).leave.some((e) => e.member.id === member.id)).toBe(false)
+      const relisted = await post(`/api/sessions/${sessionId}/attendance`, parkAdmin, {
+        memberId: member.id,
+        status: 'leave',
+      })
+      expect(relisted.statusCode).toBe(201)
+
+      // The history: both undone records, as they were, with who undid them.
+      const history = await t.app.db
+        .selectFrom('attendance_undos')
+        .select(['status', 'note', 'undone_by', 'points_reversed'])
+        .where('session_id', '=', sessionId)
+        .where('user_id', '=', member.id)
+        .orderBy('id')
+        .execute()
+      expect(history.map((row) => [row.status, row.note, row.points_reversed])).toEqual([
+        ['present', null, points],
+        ['leave', '出差', 0],
+      ])
+
+      // A member's own sign-in is not the organiser's to undo.
+      const scanner = fresh()
+      await checkIn(scanner.headers, { code: (await codeOf(sessionId)).code })
+      expect((await attendance(sessionId)).present.find((e) => e.member.id === scanner.id)?.canUndo).toBe(
+        false,
+      )
+      const own = await undo(scanner.id)
+      expect(own.statusCode).toBe(422)
+      expect(errorOf(own)).toBe('NOT_MANUAL')
     })
 
     it('checks manual entries: the member must exist and belong to a branch course’s branch', async () => {
