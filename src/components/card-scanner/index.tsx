@@ -1,4 +1,5 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useState } from 'react'
 import { cx, type BasicComponent } from '../types'
 import { canScan, scanCardPayload } from './scan'

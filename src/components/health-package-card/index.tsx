@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import type { ReactNode } from 'react'
 import type { HealthPackage } from '../../../types/api'
 import { cardState, PACKAGE_STATE_LABELS } from '@/utils/health-package'

@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useRef, type ReactNode } from 'react'
 import { useCareModeClass } from '@/stores/care-mode'
 import { EmptyState } from '../empty-state'

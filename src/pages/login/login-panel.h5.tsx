@@ -1,4 +1,5 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useEffect, useMemo, useState } from 'react'
 import type { DemoUser } from '../../../types/api'
 import { EmptyState } from '@/components/empty-state'

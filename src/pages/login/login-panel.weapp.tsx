@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useState } from 'react'
 import * as auth from '@/services/auth'
 import { toastError } from '@/utils/toast'

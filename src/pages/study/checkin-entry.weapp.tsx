@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { startCheckin } from '@/utils/checkin-flow'
 import { ROUTES } from '@/utils/routes'
 import type { CheckinEntryProps } from './checkin-entry-types'

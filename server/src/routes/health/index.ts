@@ -17,7 +17,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       try {
         await sql`select 1`.execute(app.db)
       } catch (error) {
-        throw new AppError(503, 'UNAVAILABLE', '数据库暂时不可用', { cause: error })
+        throw new AppError(503, 'DATABASE_UNAVAILABLE', '数据库暂时不可用,请稍后再试', { cause: error })
       }
       return { status: 'ok' as const }
     },

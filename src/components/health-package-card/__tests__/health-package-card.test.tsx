@@ -88,7 +88,8 @@ describe('HealthPackageCard', () => {
   it('ignores taps while a claim is on its way', () => {
     const onClaim = jest.fn()
     const { action } = renderCard({}, { onClaim, claiming: true })
-    expect(action).toHaveAttribute('loading')
+    expect(action).toBeDisabled()
+    expect(action).toHaveAttribute('aria-busy', 'true')
     fireEvent.click(action as Element)
     expect(onClaim).not.toHaveBeenCalled()
   })

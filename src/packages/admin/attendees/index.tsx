@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useEffect, useState } from 'react'
 import type { Attendee, EventDetail } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'

@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useEffect, useState } from 'react'
 import type { CategoryCode, EventCreate, EventDetail, EventPatch, Me } from '../../../../types/api'
 import { LIMITS } from '../../../../server/src/schemas/limits'

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useState } from 'react'
 import type { AnnouncementCreate, Me } from '../../../../types/api'
 import { BranchScope } from '@/components/branch-scope'

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useState } from 'react'
 import type { HealthPackageCreate } from '../../../../types/api'
 import { DateTimeField } from '@/components/date-time-field'

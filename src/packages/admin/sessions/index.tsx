@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useState } from 'react'
 import type { Me, SessionListItem } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'

@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useEffect, useMemo, useState } from 'react'
 import type { CheckinFeedItem, SessionDetail } from '../../../../types/api'
 import { CountdownBar } from '@/components/countdown-bar'

@@ -1,5 +1,6 @@
 import { useDidHide, useDidShow } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { MemberCard } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react'
+import type { BasicComponent } from '../types'
+
+export interface ButtonProps extends BasicComponent {
+  children?: ReactNode
+  /** Taps are ignored and the button says so to assistive technology. */
+  disabled?: boolean
+  /** A request is under way: a spinner before the label (pair it with `disabled`). */
+  loading?: boolean
+  onClick?: () => void
+  /** The accessible name when the label alone does not say enough. */
+  'aria-label'?: string
+}
