@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import announcements from './announcements'
+import applications from './applications'
 import auth from './auth'
 import branchStats from './branch-stats'
 import branches from './branches'
@@ -32,6 +33,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(cards, { prefix: '/api/cards' })
   await app.register(branchStats, { prefix: '/api/branch-stats' })
   await app.register(branches, { prefix: '/api/branches' })
+  await app.register(applications, { prefix: '/api/applications' })
 }
 
 export default routes

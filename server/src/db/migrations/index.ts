@@ -6,6 +6,7 @@ import * as points from './0004_points'
 import * as hardening from './0005_hardening'
 import * as checkinPending from './0006_checkin_pending'
 import * as organisation from './0007_organisation'
+import * as applications from './0011_applications'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_hardening': hardening,
   '0006_checkin_pending': checkinPending,
   '0007_organisation': organisation,
+  '0011_applications': applications,
 }
