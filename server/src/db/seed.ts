@@ -3,6 +3,7 @@ import type { PoliticalStatus, Role } from '../schemas'
 import { PICKUP_ALPHABET, PICKUP_CODE_LENGTH } from '../domain/health-packages/pickup-code'
 import { ineligibleReason } from '../domain/health-packages/rules'
 import { startOfParkDay } from '../domain/park-time'
+import { seedApplications } from './seed-applications'
 import { seedCourses } from './seed-courses'
 import { seedPoints } from './seed-points'
 import {
@@ -127,6 +128,7 @@ export async function seedIfEmpty(db: Kysely<Database>, options: SeedOptions = {
       await seedEventsAndPackages(trx, now)
       await seedCourses(trx, now)
       await seedPoints(trx, now)
+      await seedApplications(trx, now)
     })
     return true
   }

@@ -423,6 +423,13 @@ describe.each(databases)('party membership applications on $name', (database) =>
 
   it('the trail is append-only: the database refuses updates and deletes', async () => {
     const id = await paper(await newMember(), monthsAgo(1))
+    const stored = () =>
+      t.app.db
+        .selectFrom('application_steps')
+        .select(['id', 'date'])
+        .where('application_id', '=', id)
+        .execute()
+    expect(await stored()).toHaveLength(1)
     await expect(
       t.app.db
         .updateTable('application_steps')
