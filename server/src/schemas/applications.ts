@@ -248,3 +248,6 @@ export const ApplicationOverview = Type.Object({
   }),
 })
 export type ApplicationOverview = Static<typeof ApplicationOverview>
+
+export const NamedRefList = Type.Object({ items: Type.Array(NamedRef), nextCursor: Type.Null() })
+export type NamedRefList = Static<typeof NamedRefList>

@@ -194,3 +194,42 @@ export async function overview(db: Db, viewer: Viewer, now: Date): Promise<Appli
     totals,
   }
 }
+
+/** Members of the secretary's branch who may apply (on a paper letter): not in the party, no open application. */
+export async function listEligibleMembers(db: Db, viewer: Viewer): Promise<NamedRef[]> {
+  if (!viewer.secretary) throw forbidden('只有支部书记可以录入纸质入党申请')
+  return db
+    .selectFrom('users as u')
+    .select(['u.id', 'u.name'])
+    .where('u.branch_id', '=', viewer.branchId as number)
+    .where('u.active', '=', 1)
+    .where('u.roles', '<>', '')
+    .where('u.political_status', 'not in', ['party_member', 'probationary'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('application_state as s')
+            .select('s.application_id')
+            .whereRef('s.user_id', '=', 'u.id')
+            .where('s.stage', '<>', 'withdrawn'),
+        ),
+      ),
+    )
+    .orderBy('u.id')
+    .execute()
+}
+
+/** Who may be named on an application's steps: the full party members of the applicant's branch. */
+export async function listPartyMembersFor(db: Db, viewer: Viewer, id: number): Promise<NamedRef[]> {
+  const row = await findVisibleApplication(db, viewer, id)
+  if (!row) throw applicationNotFound()
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('branch_id', '=', row.branch_id)
+    .where('political_status', '=', 'party_member')
+    .where('active', '=', 1)
+    .where('id', '<>', row.user_id)
+    .orderBy('id')
+    .execute()
+}

@@ -7,6 +7,8 @@ import {
   getApplication,
   getMyApplication,
   listApplications,
+  listEligibleMembers,
+  listPartyMembersFor,
   overview,
 } from '../../domain/applications/repository'
 import { attachment } from '../../domain/csv'
@@ -19,6 +21,7 @@ import {
   ApplicationListQuery,
   ApplicationOverview,
   ExtendBody,
+  NamedRefList,
   IdParams,
   StepBody,
   WithdrawBody,
@@ -107,6 +110,41 @@ const applications: FastifyPluginAsyncTypebox = async (app) => {
         .header('content-disposition', attachment(`发展党员名单-${parkDay(now)}.csv`, 'applications.csv'))
         .send(pipelineCsv(items))
     },
+  )
+
+  app.get(
+    '/eligible-members',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['applications'],
+        summary: '本支部可录入纸质入党申请的成员(支部书记):非党员、没有进行中的申请',
+        security: bearerAuth,
+        response: { 200: NamedRefList, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => ({
+      items: await listEligibleMembers(app.db, currentViewer(request)),
+      nextCursor: null,
+    }),
+  )
+
+  app.get(
+    '/:id/party-members',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['applications'],
+        summary: '可指定为培养联系人、入党介绍人的人:申请人所在支部的正式党员',
+        security: bearerAuth,
+        params: IdParams,
+        response: { 200: NamedRefList, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => ({
+      items: await listPartyMembersFor(app.db, currentViewer(request), request.params.id),
+      nextCursor: null,
+    }),
   )
 
   app.get(
