@@ -14,6 +14,11 @@ export default defineAppConfig({
     { root: 'packages/study', pages: ['course/index', 'material/index'] },
     { root: 'packages/checkin', pages: ['enter/index', 'result/index', 'screen/index'] },
     { root: 'packages/me', pages: ['points/index', 'card/index', 'courses/index', 'settings/index'] },
+    // 入党申请
+    {
+      root: 'packages/party',
+      pages: ['progress/index', 'pipeline/index', 'application/index', 'committee/index'],
+    },
     {
       root: 'packages/admin',
       pages: [

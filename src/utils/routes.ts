@@ -33,6 +33,11 @@ export const ROUTES = {
   checkinScreen: (sessionId: number) => `/packages/checkin/screen/index?sessionId=${sessionId}`,
   sessionsManage: '/packages/admin/sessions/index',
   attendance: (sessionId: number) => `/packages/admin/attendance/index?sessionId=${sessionId}`,
+  // 入党申请
+  partyProgress: '/packages/party/progress/index',
+  partyPipeline: '/packages/party/pipeline/index',
+  partyApplication: (id: number) => `/packages/party/application/index?id=${id}`,
+  partyCommittee: '/packages/party/committee/index',
 } as const
 
 export const TAB_INDEX = { home: 0, events: 1, study: 2, me: 3 } as const

@@ -185,7 +185,8 @@ export type ApplicationCreateBody = Static<typeof ApplicationCreateBody>
 export const StepBody = Type.Object(
   {
     code: StepCode,
-    date: Day,
+    /** the day it was done; default today (the committee's one-tap steps) */
+    date: Type.Optional(Day),
     note: Type.Optional(TextField({ maxLength: 1000, multiline: true })),
     peopleIds: Type.Optional(Type.Array(Id, { maxItems: 2, uniqueItems: true })),
     /** a correction of this earlier step (same code; a note is required) */

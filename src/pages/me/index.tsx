@@ -59,13 +59,24 @@ function ManageGroup({ tools }: { tools: Tools }) {
   if (tools.scope === null) return null
   const parkAdmin = tools.scope === 'park'
   const scope = parkAdmin ? '园区或支部' : '本支部'
-  const items: Array<[className: string, label: string, hint: string, url: string]> = [
+  type Item = [className: string, label: string, hint: string, url: string]
+  const items: Item[] = [
     ['publish', '发布通知', scope, ROUTES.noticeNew],
     ['event-new', '发布活动', scope, ROUTES.eventNew],
     ['events-manage', '活动管理', '报名名单 · 扫码签到 · 导出', ROUTES.eventsManage],
     ['sessions-manage', '签到管理', '培训签到屏 · 考勤', ROUTES.sessionsManage],
     ['card-verify', '名片核验', '扫描党员名片二维码', ROUTES.cardVerify],
     ['branch-stats', parkAdmin ? '园区数据' : '支部数据', '积分与参与情况汇总', ROUTES.branchStats],
+    // 入党申请
+    [
+      'party-pipeline',
+      '发展党员',
+      parkAdmin ? '各支部发展党员名单' : '按阶段 · 逾期提醒 · 补录',
+      ROUTES.partyPipeline,
+    ],
+    ...(parkAdmin
+      ? [['party-committee', '上级党委审批', '备案 · 预审 · 派人谈话 · 审批', ROUTES.partyCommittee] as Item]
+      : []),
   ]
   return (
     <MenuGroup title={parkAdmin ? '园区管理' : '支部管理'} className="menu--manage">
@@ -165,6 +176,14 @@ function Profile({ session }: { session: Session }) {
               hint={coursesHint(summary?.courses ?? null) ?? '课程与出勤'}
               onClick={() => go(ROUTES.myCourses)}
             />
+            {user.roles.length > 0 ? (
+              <MenuItem
+                className="menu-item--party-progress"
+                label="入党进度"
+                hint="递交申请 · 培养考察 · 下一步"
+                onClick={() => go(ROUTES.partyProgress)}
+              />
+            ) : null}
           </MenuGroup>
           <HealthPackageSection batch={summary?.healthPackage ?? null} onChanged={() => void loadSummary()} />
           {summary ? <ManageGroup tools={summary.tools} /> : null}

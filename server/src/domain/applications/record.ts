@@ -147,6 +147,7 @@ export async function recordStep(
     )
   }
   const today = parkDay(now)
+  const date = input.date ?? today
   const note = (input.note ?? '').trim()
   const peopleIds = input.peopleIds ?? []
   const seq = (records[records.length - 1]?.seq ?? 0) + 1
@@ -157,23 +158,21 @@ export async function recordStep(
     if (at < 0) throw validationFailed('body/correctsStepId 不是该申请当前有效的步骤')
     if (trail.steps[at].code !== input.code) throw validationFailed('body/code 更正须与原步骤相同')
     if (note === '') throw validationFailed('body/note 更正须说明原因')
-    const steps = trail.steps.map((entry, index) =>
-      index === at ? { code: input.code, date: input.date } : entry,
-    )
+    const steps = trail.steps.map((entry, index) => (index === at ? { code: input.code, date } : entry))
     const corrected = { ...trail, steps }
     const found = checkTrail(corrected, today)
     if (found) throw problem(found)
     if (def.people || peopleIds.length > 0) await checkPeople(trx, row, input.code, peopleIds)
-    await append(trx, viewer, row, seq, { ...input, note, peopleIds }, now)
+    await append(trx, viewer, row, seq, { ...input, date, note, peopleIds }, now)
     await follow(trx, row, corrected, now)
     return
   }
 
-  const entry = { code: input.code, date: input.date }
+  const entry = { code: input.code, date }
   const found = checkAppend(trail, entry, today)
   if (found) throw problem(found)
   await checkPeople(trx, row, input.code, peopleIds)
-  await append(trx, viewer, row, seq, { ...input, note, peopleIds }, now)
+  await append(trx, viewer, row, seq, { ...input, date, note, peopleIds }, now)
   await follow(trx, row, { ...trail, steps: [...trail.steps, entry] }, now)
 }
 
