@@ -49,7 +49,7 @@ describe('入党申请 in the H5 app', () => {
     await openTab(phone.page, '我的')
     await phone.page.locator('.menu-item--party-progress').click()
     await phone.page.locator('.party-apply__statement textarea').fill('敬爱的党组织：我志愿加入中国共产党。')
-    await phone.page.locator('.party-apply__birth input').fill('1998-03-01')
+    await phone.page.locator('.party-apply__birth input, input.party-apply__birth').fill('1998-03-01')
     await phone.page.locator('.party-apply__submit').click()
     await phone.page.locator('.party-progress__stage', { hasText: '入党申请人' }).waitFor()
     expect(await phone.page.locator('.party-next').textContent()).toContain('党组织派人谈话')
@@ -65,14 +65,14 @@ describe('入党申请 in the H5 app', () => {
     await page.locator('.pipeline-item').first().waitFor()
     await page.locator('.pipeline__paper').click()
     await page.locator('.paper-form__member', { hasText: paper.name }).click()
-    await page.locator('.paper-form__date input').fill(monthsAgo(15))
-    await page.locator('.paper-form__birth input').fill('1995-06-01')
+    await page.locator('.paper-form__date input, input.paper-form__date').fill(monthsAgo(15))
+    await page.locator('.paper-form__birth input, input.paper-form__birth').fill('1995-06-01')
     await page.locator('.paper-form__submit').click()
     await page.locator('.party-application__stage', { hasText: '入党申请人' }).waitFor()
 
     const record = async (name: string, date: string) => {
       await page.locator('.record-form__submit', { hasText: name }).waitFor()
-      await page.locator('.record-form__date input').fill(date)
+      await page.locator('.record-form__date input, input.record-form__date').fill(date)
       await page.locator('.record-form__submit').click()
       await page.locator('.party-application__record', { hasText: name }).waitFor()
     }
