@@ -514,4 +514,29 @@ describe.each(databases)('party membership applications on $name', (database) =>
       (await get('/api/applications/overview', otherSecretary)).json<ApplicationOverview>().branches,
     ).toHaveLength(1)
   })
+
+  it('concurrent writes: one application per member, and one step per place in the trail', async () => {
+    const memberId = await newMember()
+    const headers = tokenFor(t.app, memberId)
+    const applies = await Promise.all(
+      Array.from({ length: 6 }, () => post('/api/applications', headers, { statement: '申请' })),
+    )
+    expect(applies.filter((response) => response.statusCode === 201)).toHaveLength(1)
+    for (const response of applies.filter((one) => one.statusCode !== 201)) {
+      expect(response.statusCode).toBe(409)
+      expect(response.json().error.code).toBe('ALREADY_APPLIED')
+    }
+    const id = applies.find((response) => response.statusCode === 201)!.json<Application>().id
+    const talks = await Promise.all(Array.from({ length: 6 }, () => step(id, 'talk', TODAY)))
+    expect(talks.filter((response) => response.statusCode === 201)).toHaveLength(1)
+    for (const response of talks.filter((one) => one.statusCode !== 201)) {
+      expect(['STEP_CONFLICT', 'STEP_OUT_OF_ORDER']).toContain(response.json().error.code)
+    }
+    const stored = await t.app.db
+      .selectFrom('application_steps')
+      .select('code')
+      .where('application_id', '=', id)
+      .execute()
+    expect(stored.map((row) => row.code)).toEqual(['apply', 'talk'])
+  })
 })
