@@ -32,6 +32,11 @@ export default defineAppConfig({
         'invite/index',
       ],
     },
+    // 入党申请
+    {
+      root: 'packages/party',
+      pages: ['progress/index', 'pipeline/index', 'application/index', 'committee/index'],
+    },
     {
       root: 'packages/admin',
       pages: [

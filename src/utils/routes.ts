@@ -57,6 +57,11 @@ export const ROUTES = {
   materialEdit: (id: number) => `/packages/admin/material-edit/index?id=${id}`,
   noticeEdit: (id: number) => `/packages/admin/notice-new/index?id=${id}`,
   noticeReaders: (id: number) => `/packages/admin/notice-readers/index?id=${id}`,
+  // 入党申请
+  partyProgress: '/packages/party/progress/index',
+  partyPipeline: '/packages/party/pipeline/index',
+  partyApplication: (id: number) => `/packages/party/application/index?id=${id}`,
+  partyCommittee: '/packages/party/committee/index',
 } as const
 
 export const TAB_INDEX = { home: 0, events: 1, study: 2, me: 3 } as const

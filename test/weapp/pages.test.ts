@@ -30,11 +30,14 @@ const PARK_ONLY = new Set([
   'packages/admin/session-edit/index',
   'packages/admin/material-edit/index',
   'packages/admin/notice-readers/index',
+  'packages/party/committee/index',
 ])
+/** Pages of a member's own: opened by a member who has applied to join the party. */
+const MEMBER_ONLY = new Set(['packages/party/progress/index'])
 
 describe('every page of app.json opens in the mini-program', () => {
   const weapp = useWeapp()
-  const phones = new Map<'secretary' | 'admin', Phone>()
+  const phones = new Map<'secretary' | 'admin' | 'member', Phone>()
   let urls: Record<string, string> = {}
 
   beforeAll(async () => {
@@ -43,6 +46,16 @@ describe('every page of app.json opens in the mini-program', () => {
     phones.set('secretary', await weapp.signedInPhone(secretary))
     phones.set('admin', await weapp.signedInPhone(admin))
     urls = await pageUrls(secretary, admin)
+    // 入党申请: a member who has applied (a demo applicant of the secretary's branch)
+    const applications = await weapp.server.api<{ items: Array<{ id: number; member: { id: number } }> }>(
+      secretary,
+      '/api/applications',
+    )
+    const applicant = weapp.people((person) =>
+      applications.items.some((item) => item.member.id === person.id),
+    )[0]
+    phones.set('member', await weapp.signedInPhone(applicant!))
+    urls['packages/party/application/index'] = `?id=${applications.items[0]!.id}`
   })
 
   /** Real ids from the API, as the pages would be reached by tapping. */
@@ -108,7 +121,7 @@ describe('every page of app.json opens in the mini-program', () => {
   })
 
   it.each(allRoutes().filter((route) => route !== 'pages/login/index'))('%s', async (route) => {
-    const who = PARK_ONLY.has(route) ? 'admin' : 'secretary'
+    const who = PARK_ONLY.has(route) ? 'admin' : MEMBER_ONLY.has(route) ? 'member' : 'secretary'
     const app = await weapp.launch({ phone: phones.get(who) })
     await app.openPage(`${route}${urls[route] ?? ''}`)
 

@@ -3,6 +3,7 @@ import type { PoliticalStatus, Role } from '../schemas'
 import { PICKUP_ALPHABET, PICKUP_CODE_LENGTH } from '../domain/health-packages/pickup-code'
 import { ineligibleReason } from '../domain/health-packages/rules'
 import { startOfParkDay } from '../domain/park-time'
+import { seedApplications } from './seed-applications'
 import { seedCourses } from './seed-courses'
 import { seedNotifications } from './seed-notifications'
 import { seedPoints } from './seed-points'
@@ -136,6 +137,7 @@ export async function seedIfEmpty(db: Kysely<Database>, options: SeedOptions = {
       await seedPoints(trx, now)
       await seedJoining(trx, now)
       await seedNotifications(trx, now)
+      await seedApplications(trx, now)
     })
     return true
   }

@@ -10,6 +10,7 @@ import type {
   PoliticalStatus,
   Scope,
 } from '../schemas'
+import type { ApplicationRecordCode, ApplicationStage } from '../schemas/applications'
 import type { CourseKind } from '../schemas/courses'
 import type { PointsRuleCode } from '../schemas/points'
 
@@ -440,6 +441,46 @@ export interface WechatTokensTable {
   expires_at: string
 }
 
+/** 入党申请: never updated nor deleted. */
+export interface ApplicationsTable {
+  id: Generated<number>
+  user_id: number
+  branch_id: number
+  statement: string
+  birth_date: string
+  applied_on: string
+  created_by: number
+  created_at: string
+}
+
+/** A step on an application's trail (also withdrawal, probation extension, corrections): never updated nor deleted. */
+export interface ApplicationStepsTable {
+  id: Generated<number>
+  application_id: number
+  seq: number
+  code: ApplicationRecordCode
+  date: string
+  note: string
+  months: number | null
+  corrects_step_id: number | null
+  recorded_by: number
+  recorded_at: string
+}
+
+export interface ApplicationStepPeopleTable {
+  step_id: number
+  user_id: number
+}
+
+/** The current stage of an application, kept in step with its trail. */
+export interface ApplicationStateTable {
+  application_id: number
+  user_id: number
+  stage: ApplicationStage
+  stage_since: string
+  updated_at: string
+}
+
 export interface Database {
   committees: CommitteesTable
   companies: CompaniesTable
@@ -474,6 +515,11 @@ export interface Database {
   join_requests: JoinRequestsTable
   audit_log: AuditLogTable
   wechat_tokens: WechatTokensTable
+  // 入党申请 (append-only but for application_state)
+  applications: ApplicationsTable
+  application_steps: ApplicationStepsTable
+  application_step_people: ApplicationStepPeopleTable
+  application_state: ApplicationStateTable
 }
 
 export type UserRow = Selectable<UsersTable>

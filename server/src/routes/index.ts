@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import announcements from './announcements'
+import applications from './applications'
 import auth from './auth'
 import branchStats from './branch-stats'
 import branches from './branches'
@@ -40,6 +41,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(members, { prefix: '/api/members' })
   await app.register(joinRequests, { prefix: '/api/join-requests' })
   await app.register(auditLog, { prefix: '/api/audit-log' })
+  await app.register(applications, { prefix: '/api/applications' })
 }
 
 export default routes

@@ -63,7 +63,8 @@ function ManageGroup({ tools }: { tools: Tools }) {
   if (tools.scope === null) return null
   const parkAdmin = tools.scope === 'park'
   const scope = parkAdmin ? '园区或支部' : '本支部'
-  const items: Array<[className: string, label: string, hint: string, url: string]> = [
+  type Item = [className: string, label: string, hint: string, url: string]
+  const items: Item[] = [
     ['publish', '发布通知', scope, ROUTES.noticeNew],
     ['event-new', '发布活动', scope, ROUTES.eventNew],
     ['events-manage', '活动管理', '报名名单 · 扫码签到 · 导出', ROUTES.eventsManage],
@@ -74,6 +75,16 @@ function ManageGroup({ tools }: { tools: Tools }) {
     parkAdmin
       ? ['org-manage', '组织管理', '企业 · 支部 · 名册 · 日志', ROUTES.orgManage]
       : ['branch-members', '支部成员', '名册 · 邀请 · 入支部申请', ROUTES.branchMembers],
+    // 入党申请
+    [
+      'party-pipeline',
+      '发展党员',
+      parkAdmin ? '各支部发展党员名单' : '按阶段 · 逾期提醒 · 补录',
+      ROUTES.partyPipeline,
+    ],
+    ...(parkAdmin
+      ? [['party-committee', '上级党委审批', '备案 · 预审 · 派人谈话 · 审批', ROUTES.partyCommittee] as Item]
+      : []),
   ]
   return (
     <MenuGroup title={parkAdmin ? '园区管理' : '支部管理'} className="menu--manage">
@@ -189,6 +200,14 @@ function Profile({ session }: { session: Session }) {
               hint={coursesHint(summary?.courses ?? null) ?? '课程与出勤'}
               onClick={() => go(ROUTES.myCourses)}
             />
+            {user.roles.length > 0 ? (
+              <MenuItem
+                className="menu-item--party-progress"
+                label="入党进度"
+                hint="递交申请 · 培养考察 · 下一步"
+                onClick={() => go(ROUTES.partyProgress)}
+              />
+            ) : null}
           </MenuGroup>
           <HealthPackageSection batch={summary?.healthPackage ?? null} onChanged={() => void loadSummary()} />
           {summary ? <ManageGroup tools={summary.tools} /> : null}

@@ -9,6 +9,7 @@ import * as organisation from './0007_organisation'
 import * as organisers from './0008_organisers'
 import * as notifications from './0009_notifications'
 import * as eventAttendanceUndo from './0010_event_attendance_undo'
+import * as applications from './0011_applications'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_organisers': organisers,
   '0009_notifications': notifications,
   '0010_event_attendance_undo': eventAttendanceUndo,
+  '0011_applications': applications,
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/types'
 import { AppError } from '../../errors'
 import { ROSTER_CSV_HEADER, type ImportError, type ImportResult, type PoliticalStatus } from '../../schemas'
 import type { Viewer } from '../access'
+import { membersWithOpenApplication, STATUS_FOLLOWS_APPLICATION_MESSAGE } from '../applications/status'
 import { toCsv } from '../csv'
 import { parkDay } from '../park-time'
 import { parseRoles } from '../users/mapper'
@@ -259,6 +260,10 @@ export async function importRoster(
   const inserts: Wanted[] = []
   const updates: Array<{ want: Wanted; before: Existing; roles: string }> = []
   let unchanged = 0
+  const applying = await membersWithOpenApplication(
+    trx,
+    [...existing.values()].map((person) => person.id),
+  )
   for (const want of wanted) {
     const before = existing.get(want.phone)
     if (!before) {
@@ -275,6 +280,10 @@ export async function importRoster(
     }
     if (!viewer.parkAdmin && before.branch_id !== viewer.branchId) {
       errors.push({ line: want.line, message: '该手机号已登记在其他支部' })
+      continue
+    }
+    if (applying.has(before.id) && before.political_status !== want.politicalStatus) {
+      errors.push({ line: want.line, message: STATUS_FOLLOWS_APPLICATION_MESSAGE })
       continue
     }
     const moved = before.branch_id !== want.branchId

@@ -4,6 +4,7 @@ import type { Database } from '../../db/types'
 import { AppError, forbidden, notFound, validationFailed } from '../../errors'
 import type { MemberCreateBody, MemberPatchBody, PoliticalStatus, Role } from '../../schemas'
 import type { Viewer } from '../access'
+import { membersWithOpenApplication, statusFollowsApplication } from '../applications/status'
 import { requiredText } from '../input'
 import { parkDay } from '../park-time'
 import { parseRoles } from '../users/mapper'
@@ -164,7 +165,10 @@ export async function updateMember(
     next.company_id = place.companyId
     next.branch_id = place.branchId
   }
-  if (input.politicalStatus !== undefined) next.political_status = input.politicalStatus
+  if (input.politicalStatus !== undefined && input.politicalStatus !== row.political_status) {
+    if ((await membersWithOpenApplication(trx, [id])).has(id)) throw statusFollowsApplication()
+    next.political_status = input.politicalStatus
+  }
   if (input.isCeo !== undefined) next.is_ceo = input.isCeo ? 1 : 0
   if (input.birthDate !== undefined) {
     checkBirthDate(input.birthDate, now)

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '上级党委审批',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '入党进度',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
