@@ -15,7 +15,8 @@ describe('消息 and subscribe messages in the mini-program', () => {
     await app.tapTab('活动')
     await app.tap(event.title)
     app.phone.willAnswerSubscribe('accept')
-    await app.tap('报名')
+    // A full event's button offers the waitlist.
+    await app.tap('候补')
 
     // WeChat's prompt, from the tap, for the three templates a waitlist place wants.
     expect(app.screen.subscribePrompts).toEqual([

@@ -71,6 +71,7 @@ describe('课程管理 in the mini-program', () => {
     )
 
     const phone = await weapp.loginAs(member)
+    phone.phone.privacyAgreed = true // agreed to the privacy policy on an earlier day
     await phone.tapTab('学习')
     phone.phone.willScan(code.code)
     await phone.tap('签到')
