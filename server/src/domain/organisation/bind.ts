@@ -75,6 +75,7 @@ export async function bindAccount(
   if (member.wechat_openid !== null) throw alreadyBound('该成员已绑定其他微信账号,如有疑问请联系支部书记')
 
   const at = now.toISOString()
+  // Login tokens carry their issue time in whole seconds, stamped by the wall clock.
   await trx
     .updateTable('users')
     .set({ wechat_openid: null, active: 0, sessions_valid_after: new Date().toISOString() })
