@@ -92,7 +92,15 @@ describe('going live without the demo, in the H5 app on a laptop', () => {
     await page.locator('.org-manage').waitFor()
 
     // A centred column on a laptop, nothing wider than the window.
-    const column = (await page.locator('.org-manage .page-shell__body').boundingBox())!
+    // Read once the page has finished sliding in: two equal readings in a row.
+    const body = page.locator('.org-manage .page-shell__body')
+    let column = (await body.boundingBox())!
+    for (let reading = 0; reading < 50; reading++) {
+      await page.waitForTimeout(100)
+      const next = (await body.boundingBox())!
+      if (next.x === column.x && next.width === column.width) break
+      column = next
+    }
     expect(column.width).toBeLessThan(1280 - 200)
     expect(Math.abs(column.x - (1280 - column.x - column.width))).toBeLessThan(4)
 

@@ -89,6 +89,11 @@ function application(overrides: Partial<Application> = {}): Application {
   }
 }
 
+/** Types into a Taro Input/Textarea the way it reports it (an `input` event carrying `detail.value`). */
+function type(container: HTMLElement, selector: string, value: string) {
+  const field = container.querySelector(selector) as HTMLElement
+  fireEvent(field, new CustomEvent('input', { bubbles: true, detail: { value } }))
+}
 describe('入党申请', () => {
   beforeEach(() => {
     jest.spyOn(Taro, 'reLaunch').mockResolvedValue({ errMsg: 'reLaunch:ok' })
@@ -123,13 +128,7 @@ describe('入党申请', () => {
     await screen.findByText('递交入党申请书')
     fireEvent.click(screen.getByText('递交申请'))
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写入党申请书' }))
-    fireEvent.input(
-      container.querySelector('.party-apply__statement textarea') ??
-        container.querySelector('.party-apply__statement')!,
-      {
-        target: { value: '我志愿加入中国共产党' },
-      },
-    )
+    type(container, '.party-apply__statement', '我志愿加入中国共产党')
     fireEvent.click(screen.getByText('递交申请'))
     await screen.findByText('党组织派人谈话')
     const post = calls.find((call) => call.method === 'POST')!
@@ -177,12 +176,7 @@ describe('入党申请', () => {
     })
     const { container } = render(<PartyApplicationPage />)
     await screen.findByText('记录「确定发展对象」')
-    fireEvent.input(
-      container.querySelector('.record-form__date input') ?? container.querySelector('.record-form__date')!,
-      {
-        target: { value: '2026-09-01' },
-      },
-    )
+    type(container, '.record-form__date', '2026-09-01')
     fireEvent.click(screen.getByText('记录「确定发展对象」'))
     await waitFor(() =>
       expect(Taro.showToast).toHaveBeenCalledWith(
@@ -194,12 +188,7 @@ describe('入党申请', () => {
       date: '2026-09-01',
     })
     refuse = false
-    fireEvent.input(
-      container.querySelector('.record-form__date input') ?? container.querySelector('.record-form__date')!,
-      {
-        target: { value: '2026-11-24' },
-      },
-    )
+    type(container, '.record-form__date', '2026-11-24')
     fireEvent.click(screen.getByText('记录「确定发展对象」'))
     await waitFor(() =>
       expect(container.querySelector('.party-application__stage')).toHaveTextContent('发展对象'),
