@@ -16,6 +16,7 @@ import * as events from '@/services/events'
 import { APP_EVENTS } from '@/utils/events'
 import { ROUTES } from '@/utils/routes'
 import './index.scss'
+import { useTabBadges } from '@/stores/tab-badges'
 
 const WHEN_OPTIONS: Array<{ value: events.EventWhen; label: string }> = [
   { value: 'upcoming', label: '即将开始' },
@@ -109,5 +110,6 @@ function EventList() {
 
 export default function EventsPage() {
   const session = useAuthGuard()
+  useTabBadges()
   return session ? <EventList /> : null
 }

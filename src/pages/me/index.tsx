@@ -6,7 +6,6 @@ import { JoinPrompt } from '@/components/join-prompt'
 import { MenuGroup, MenuItem } from '@/components/menu-list'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
-import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
@@ -16,13 +15,14 @@ import { updateUser, type Session } from '@/stores/session'
 import { saveTools, type Tools } from '@/stores/tools'
 import { officeLabels, POLITICAL_STATUS_LABELS } from '@/utils/labels'
 import { joinStateOf } from '@/utils/join'
-import { NOTIFICATIONS_UNREAD, refreshNotificationBadge } from '@/utils/notification-badge'
+import { refreshNotificationBadge } from '@/utils/notification-badge'
 import { ROUTES } from '@/utils/routes'
 import { toastError } from '@/utils/toast'
 import { HealthPackageSection } from './health-package-section'
 import { PointsCard } from './points-card'
 import { coursesHint, signupHint } from './summary'
 import './index.scss'
+import { useTabBadges, useUnread } from '@/stores/tab-badges'
 
 function go(url: string) {
   Taro.navigateTo({ url }).catch(() => undefined)
@@ -105,7 +105,7 @@ function Profile({ session }: { session: Session }) {
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(!session.user)
   const [summary, setSummary] = useState<MeSummary | null>(null)
-  const [unread, setUnread] = useState(0)
+  const unread = useUnread('messages')
   const careMode = useCareMode()
   const fetchedAt = useRef(0)
   const user = session.user
@@ -139,14 +139,8 @@ function Profile({ session }: { session: Session }) {
 
   const loadAll = useCallback(async () => {
     fetchedAt.current = Date.now()
-    await Promise.all([
-      loadProfile(),
-      loadSummary(),
-      refreshNotificationBadge().then((count) => count !== null && setUnread(count)),
-    ])
+    await Promise.all([loadProfile(), loadSummary(), refreshNotificationBadge()])
   }, [loadProfile, loadSummary])
-  // Read in 消息: the row follows without a request.
-  useAppEvent(NOTIFICATIONS_UNREAD, (count: number) => setUnread(count))
 
   useEffect(() => {
     void loadAll()
@@ -251,5 +245,6 @@ function Profile({ session }: { session: Session }) {
 
 export default function MePage() {
   const session = useAuthGuard()
+  useTabBadges()
   return session ? <Profile session={session} /> : null
 }

@@ -14,6 +14,7 @@ import { prefetchCheckinPages } from '@/utils/prefetch-checkin'
 import { ROUTES } from '@/utils/routes'
 import { CheckinEntry } from './checkin-entry'
 import './index.scss'
+import { useTabBadges } from '@/stores/tab-badges'
 
 function usePendingCheckins(): number {
   const [pending, setPending] = useState(pendingCheckinCount)
@@ -65,5 +66,6 @@ function CourseList() {
 
 export default function StudyPage() {
   const session = useAuthGuard()
+  useTabBadges()
   return session ? <CourseList /> : null
 }
