@@ -9,7 +9,7 @@ import { PageShell } from '@/components/page-shell'
 import { VirtualList } from '@/components/virtual-list'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { usePagedList } from '@/hooks/use-paged-list'
+import { usePagedList, useRevalidateOnShow } from '@/hooks/use-paged-list'
 import * as announcements from '@/services/announcements'
 import type { Session } from '@/stores/session'
 import { getUnread, loadUnread, setUnread, useTabBadges, useUnread } from '@/stores/tab-badges'
@@ -41,6 +41,7 @@ function HomeHeader({ session, unread }: { session: Session; unread: number }) {
 
 function Home({ session }: { session: Session }) {
   const list = usePagedList<Announcement>(announcements.list)
+  useRevalidateOnShow(list.revalidate)
   // The count is the app's (fetched once at start); back from a notice, which the server has marked
   // read, it is asked again unless it has just arrived.
   const unread = useUnread('notices')

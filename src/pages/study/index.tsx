@@ -6,7 +6,7 @@ import { CourseCard } from '@/components/course-card'
 import { PageShell } from '@/components/page-shell'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { usePagedList } from '@/hooks/use-paged-list'
+import { usePagedList, useRevalidateOnShow } from '@/hooks/use-paged-list'
 import * as courses from '@/services/courses'
 import { pendingCheckinCount } from '@/stores/offline-checkins'
 import { APP_EVENTS } from '@/utils/events'
@@ -28,6 +28,7 @@ function CourseList() {
   useEffect(prefetchCheckinPages, [])
   const fetchPage = useCallback((cursor: string | null) => courses.list(cursor), [])
   const list = usePagedList<Course>(fetchPage)
+  useRevalidateOnShow(list.revalidate)
   const pending = usePendingCheckins()
 
   // Back from a course: the card shows what the server answered there (my enrolment, counts).
