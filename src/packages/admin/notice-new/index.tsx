@@ -18,6 +18,7 @@ import { LIMITS } from '../../../../server/src/schemas/limits'
 import type { Tools } from '@/stores/tools'
 import { useSession } from '@/stores/session'
 import { ToolsGate } from '@/components/tools-gate'
+import { CharCount } from '../char-count'
 
 type Scope = AnnouncementCreate['scope']
 
@@ -96,6 +97,7 @@ function NoticeForm({
           onInput={(event) => setTitle(event.detail.value)}
           aria-label="标题"
         />
+        <CharCount value={title} max={LIMITS.noticeTitle} />
       </View>
       <View className="notice-form__field">
         <Text className="notice-form__label">正文</Text>

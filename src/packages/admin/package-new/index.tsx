@@ -12,6 +12,7 @@ import { toastError, toastSuccess } from '@/utils/toast'
 import '../form.scss'
 import { LIMITS } from '../../../../server/src/schemas/limits'
 import { ToolsGate } from '@/components/tools-gate'
+import { CharCount } from '../char-count'
 
 function problemOf(input: {
   name: string
@@ -74,6 +75,7 @@ function PackageForm() {
           onInput={(e) => setName(e.detail.value)}
           aria-label="批次名称"
         />
+        <CharCount value={name} max={LIMITS.packageName} />
       </View>
       <View className="admin-form__field">
         <Text className="admin-form__label">内容说明</Text>
