@@ -24,6 +24,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   join_request_decided: '入支部申请',
   notice_reminder: '通知提醒',
   session_cancelled: '培训取消',
+  session_moved: '培训调整',
   application_stage: '入党进度',
 }
 
