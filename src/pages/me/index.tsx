@@ -16,6 +16,7 @@ import { saveTools, type Tools } from '@/stores/tools'
 import { officeLabels, POLITICAL_STATUS_LABELS } from '@/utils/labels'
 import { joinStateOf } from '@/utils/join'
 import { refreshNotificationBadge } from '@/utils/notification-badge'
+import { myCardLabel } from '@/utils/member-card'
 import { ROUTES } from '@/utils/routes'
 import { toastError } from '@/utils/toast'
 import { HealthPackageSection } from './health-package-section'
@@ -106,6 +107,13 @@ function Profile({ session }: { session: Session }) {
   const [loading, setLoading] = useState(!session.user)
   const [summary, setSummary] = useState<MeSummary | null>(null)
   const unread = useUnread('messages')
+  // The card's name follows the server's title (党员名片 for party members, else 园区名片); until the
+  // summary arrives, someone on the roster sees the entry under a neutral name.
+  const cardLabel = summary
+    ? summary.card && myCardLabel(summary.card.title)
+    : joinStateOf(session.user) === 'member'
+      ? '我的名片'
+      : null
   const careMode = useCareMode()
   const fetchedAt = useRef(0)
   const user = session.user
@@ -174,10 +182,10 @@ function Profile({ session }: { session: Session }) {
               hint={unread > 0 ? `${unread > 99 ? '99+' : unread} 条未读` : '活动提醒与通知'}
               onClick={() => go(ROUTES.messages)}
             />
-            {joinStateOf(user) === 'member' ? (
+            {cardLabel ? (
               <MenuItem
                 className="menu-item--card"
-                label="我的党员名片"
+                label={cardLabel}
                 hint="出示二维码"
                 onClick={() => go(ROUTES.memberCard)}
               />
