@@ -294,11 +294,7 @@ function CourseForm({ user, tools, course }: { user: Me; tools: Tools | null; co
         </>
       )}
       {/* On H5 a `disabled="false"` attribute still greys the button out: only pass true. */}
-      <Button
-        className="admin-form__submit course-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="admin-form__submit course-form__submit" loading={submitting} onClick={submit}>
         {editing ? '保存' : '创建课程'}
       </Button>
     </View>

@@ -251,11 +251,7 @@ function EventForm({ user, tools, event }: { user: Me; tools: Tools | null; even
         )}
       </View>
       {/* On H5 a `disabled="false"` attribute still greys the button out: only pass true. */}
-      <Button
-        className="admin-form__submit event-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="admin-form__submit event-form__submit" loading={submitting} onClick={submit}>
         {editing ? '保存' : '发布活动'}
       </Button>
     </View>

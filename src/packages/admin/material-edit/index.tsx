@@ -84,11 +84,7 @@ function MaterialForm({ courseId, material }: { courseId: number; material: Mate
           {material ? `当前阅读时长约${material.readMinutes}分钟，` : ''}保存后按正文长度计算阅读时长
         </Text>
       </View>
-      <Button
-        className="admin-form__submit material-form__submit"
-        {...(busy ? { loading: true, disabled: true } : {})}
-        onClick={() => void save()}
-      >
+      <Button className="admin-form__submit material-form__submit" loading={busy} onClick={() => void save()}>
         保存
       </Button>
     </View>

@@ -160,11 +160,7 @@ function NoticeForm({
         </View>
       )}
       {/* On H5 a `disabled="false"` attribute still greys the button out: only pass true. */}
-      <Button
-        className="notice-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="notice-form__submit" loading={submitting} onClick={submit}>
         {notice ? '保存' : '发布'}
       </Button>
       {notice ? (

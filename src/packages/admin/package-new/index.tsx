@@ -116,11 +116,7 @@ function PackageForm() {
           onChange={setClaimEnd}
         />
       </View>
-      <Button
-        className="admin-form__submit package-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="admin-form__submit package-form__submit" loading={submitting} onClick={submit}>
         创建批次
       </Button>
     </View>

@@ -224,11 +224,7 @@ function CodeForm({
           {problem}
         </Text>
       ) : null}
-      <Button
-        className="checkin-enter__submit"
-        {...(busy ? { loading: true, disabled: true } : {})}
-        onClick={onSubmit}
-      >
+      <Button className="checkin-enter__submit" loading={busy} onClick={onSubmit}>
         签到
       </Button>
       <Text className="checkin-enter__note">签到码每10秒更新一次，请输入大屏上当前显示的数字</Text>

@@ -150,11 +150,7 @@ function Card() {
         <Text className="member-card__problem-text">
           {expired ? '名片已过期' : '刷新失败'}：{error.message}
         </Text>
-        <Button
-          className="member-card__retry"
-          {...(refreshing ? { loading: true, disabled: true } : {})}
-          onClick={() => void load()}
-        >
+        <Button className="member-card__retry" loading={refreshing} onClick={() => void load()}>
           立即刷新
         </Button>
       </View>

@@ -125,11 +125,7 @@ function RecordForm({
           aria-label="备注"
         />
       </View>
-      <Button
-        className="party-submit record-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="party-submit record-form__submit" loading={submitting} onClick={submit}>
         记录「{step.name}」
       </Button>
     </View>

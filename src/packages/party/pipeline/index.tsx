@@ -97,11 +97,7 @@ function PaperForm({ onCreated }: { onCreated: (id: number) => void }) {
           aria-label="出生日期"
         />
       </View>
-      <Button
-        className="party-submit paper-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="party-submit paper-form__submit" loading={submitting} onClick={submit}>
         录入
       </Button>
     </View>
