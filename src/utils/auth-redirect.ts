@@ -27,9 +27,21 @@ function routeOf(page: PageLike | undefined): string {
   return (page?.route ?? '').replace(/^\//, '').replace(/\?.*$/, '')
 }
 
+/** The current page's parameters as its router has them (the H5 stack keeps no query). */
+function routerParams(route: string): Record<string, unknown> {
+  try {
+    const router = Taro.getCurrentInstance().router
+    const path = (router?.path ?? '').replace(/^\//, '').replace(/\?.*$/, '')
+    return path === route ? (router?.params ?? {}) : {}
+  } catch {
+    return {}
+  }
+}
+
 /**
- * The page's URL with its own parameters: the mini-program gives them as `options`, H5 keeps them
- * on `path`; the router's bookkeeping (`$taroTimestamp`, `stamp`) is left out.
+ * The page's URL with its own parameters: the mini-program gives them as `options`, the H5 router
+ * as the current instance's `params` (or on `path`); its bookkeeping (`$taroTimestamp`, `stamp`)
+ * is left out.
  */
 export function urlOf(page: PageLike | undefined): string | null {
   const route = routeOf(page)
@@ -37,7 +49,7 @@ export function urlOf(page: PageLike | undefined): string | null {
   const params: Record<string, string> = {}
   const search = page?.path?.split('?')[1]
   if (search) new URLSearchParams(search).forEach((value, key) => (params[key] = value))
-  Object.entries(page?.options ?? {}).forEach(([key, value]) => {
+  Object.entries({ ...routerParams(route), ...(page?.options ?? {}) }).forEach(([key, value]) => {
     if (value !== undefined && value !== null) params[key] = String(value)
   })
   const query = Object.entries(params)

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { Current } from '@tarojs/runtime'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import LoginPage from '@/pages/login'
 import { redirectToLogin } from '@/utils/auth-redirect'
@@ -50,6 +51,13 @@ describe('a deep link opened while logged out', () => {
     await waitFor(() =>
       expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/event/detail/index?id=12' }),
     )
+  })
+
+  it('lands on the notice after login (H5: the stack has no query, the router has the params)', async () => {
+    ;(Current as { router: unknown }).router = { path: '/packages/notice/detail/index', params: { id: '4' } }
+    await redirectFrom({ route: 'packages/notice/detail/index', path: '/packages/notice/detail/index' })
+    await logIn()
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/notice/detail/index?id=4' }))
   })
 
   it('switches to a tab page it was opened on, and the next login starts from 首页', async () => {
