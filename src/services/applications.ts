@@ -54,3 +54,8 @@ export function extendProbation(id: number, body: ExtendBody): Promise<Applicati
 export function withdraw(id: number, body: WithdrawBody): Promise<Application> {
   return request<Application>(`/api/applications/${id}/withdraw`, { method: 'POST', data: body })
 }
+
+/** The pipeline as the CSV branch secretaries hand in (the same list, the same order). */
+export function pipelineCsvPath(stage?: ApplicationListQuery['stage']): string {
+  return `/api/applications?format=csv${stage ? `&stage=${stage}` : ''}`
+}

@@ -126,7 +126,10 @@ export function ApplicationActions({
         onSubmit={async (date, reason) => {
           const value = Number(months)
           if (!Number.isInteger(value) || value < 1 || value > 12) return need('延长月数为1到12个月')
-          done(await applications.extendProbation(application.id, { date, months: value, reason }), '已延长预备期')
+          done(
+            await applications.extendProbation(application.id, { date, months: value, reason }),
+            '已延长预备期',
+          )
         }}
         onCancel={() => setOpen(null)}
       />

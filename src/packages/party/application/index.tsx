@@ -189,7 +189,11 @@ export function ApplicationView({
           {waitingOthers[0]!.name}」
         </Text>
       ) : null}
-      <ApplicationActions key={`actions-${application.steps.length}`} application={application} onChanged={onChanged} />
+      <ApplicationActions
+        key={`actions-${application.steps.length}`}
+        application={application}
+        onChanged={onChanged}
+      />
       <View className="party-card party-application__trail">
         <Text className="party-card__title">办理记录</Text>
         {application.steps.map((step) => (
