@@ -107,11 +107,6 @@ export class Notifier {
     const shouldStop = () => this.halting
     const result: TickResult = { reminders: 0, stepReminders: 0, sent: 0, skipped: 0, retried: 0, failed: 0 }
     result.reminders = await fanOutDueReminders(this.db, this.now(), { shouldStop })
-    const checkedAt = this.now().getTime()
-    if (!this.halting && Math.abs(checkedAt - this.stepsCheckedAt) >= STEP_REMINDER_EVERY_MS) {
-      this.stepsCheckedAt = checkedAt
-      result.stepReminders = await remindDueApplicationSteps(this.db, this.now())
-    }
     while (!this.halting) {
       const now = this.now()
       const rows = await claimDue(this.db, now, this.settings)
@@ -119,6 +114,13 @@ export class Notifier {
       await this.settings.afterClaim?.(rows.map((row) => row.id))
       await deliverClaimed(this.db, rows, now, this.settings, result)
       if (rows.length < this.settings.batch) break
+    }
+    // After the sending, so that looking over the applications never delays a message already due;
+    // what it tells goes out on the next tick.
+    const checkedAt = this.now().getTime()
+    if (!this.halting && Math.abs(checkedAt - this.stepsCheckedAt) >= STEP_REMINDER_EVERY_MS) {
+      this.stepsCheckedAt = checkedAt
+      result.stepReminders = await remindDueApplicationSteps(this.db, this.now())
     }
     return result
   }
