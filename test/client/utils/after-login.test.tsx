@@ -57,7 +57,9 @@ describe('a deep link opened while logged out', () => {
     ;(Current as { router: unknown }).router = { path: '/packages/notice/detail/index', params: { id: '4' } }
     await redirectFrom({ route: 'packages/notice/detail/index', path: '/packages/notice/detail/index' })
     await logIn()
-    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/notice/detail/index?id=4' }))
+    await waitFor(() =>
+      expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/notice/detail/index?id=4' }),
+    )
   })
 
   it('switches to a tab page it was opened on, and the next login starts from 首页', async () => {
