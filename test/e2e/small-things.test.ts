@@ -84,7 +84,9 @@ describe('the small things, in the H5 app', () => {
     const { page, errors } = await openPhone(app.browser, app.server.url)
     // The login page's search field, and every list title on 首页 at most two lines.
     await page.locator('.login-panel__search input').waitFor()
-    expect(await inputLines(page)).toEqual([centred])
+    const login = await inputLines(page)
+    expect(login.length).toBeGreaterThan(0)
+    expect(login).toEqual(login.map(() => centred))
     await demoLogin(page, secretary.name)
     await page.locator('.announcement-card').first().waitFor()
     const clamps = await page
