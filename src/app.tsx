@@ -1,14 +1,17 @@
 import type { PropsWithChildren } from 'react'
 import { useOfflineCheckins } from '@/hooks/use-offline-checkins'
 import { applyStoredCareMode } from '@/stores/care-mode'
+import { useAppTabBadges } from '@/stores/tab-badges'
 import './app.scss'
 
 // 关怀模式 applies before the first page renders.
 applyStoredCareMode()
 
-// Pages render themselves; the app carries global styles and sends sign-ins queued offline.
+// Pages render themselves; the app carries global styles, sends sign-ins queued offline and fetches
+// the tab bar's unread counts once, whichever page it opens on.
 function App({ children }: PropsWithChildren) {
   useOfflineCheckins()
+  useAppTabBadges()
   return <>{children}</>
 }
 

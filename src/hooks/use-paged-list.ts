@@ -1,3 +1,4 @@
+import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { PageOf } from '../../types/api'
 import { type ApiError, toApiError } from '@/services/api-error'
@@ -16,6 +17,11 @@ export interface PagedList<T> {
   hasMore: boolean
   /** Loads the first page again and replaces the items. */
   refresh: () => Promise<void>
+  /**
+   * Loads the first page again quietly (a tab shown again); when the network is gone, the error
+   * with 重试 replaces the items, which can no longer be vouched for.
+   */
+  revalidate: () => Promise<void>
   /** Appends the next page, if there is one and nothing is loading. */
   loadMore: () => Promise<void>
   /** Changes items in place, e.g. marks one read. */
@@ -46,9 +52,9 @@ export function usePagedList<T>(
   const loaded = useRef(false)
   const mounted = useRef(true)
 
-  const refresh = useCallback(async () => {
+  const load = useCallback(async (quiet: boolean) => {
     const mine = ++generation.current
-    if (loaded.current) setRefreshing(true)
+    if (loaded.current && !quiet) setRefreshing(true)
     try {
       const page = await fetchRef.current(null)
       if (!mounted.current || mine !== generation.current) return
@@ -59,9 +65,16 @@ export function usePagedList<T>(
     } catch (e) {
       if (!mounted.current || mine !== generation.current) return
       const apiError = toApiError(e)
-      // With items on screen a toast is enough; with nothing to show, the page shows the error.
-      if (loaded.current) toastError(apiError)
-      else setError(apiError)
+      if (quiet && apiError.status === 0) {
+        // Offline: what is on screen may be long out of date; say so instead of showing it.
+        loaded.current = false
+        setItems([])
+        setNextCursor(null)
+        setError(apiError)
+      } else if (loaded.current) {
+        // With items on screen a toast is enough; with nothing to show, the page shows the error.
+        if (!quiet) toastError(apiError)
+      } else setError(apiError)
     } finally {
       if (mounted.current && mine === generation.current) {
         setLoading(false)
@@ -69,6 +82,8 @@ export function usePagedList<T>(
       }
     }
   }, [])
+  const refresh = useCallback(() => load(false), [load])
+  const revalidate = useCallback(() => load(true), [load])
 
   const cursorRef = useRef<string | null>(null)
   cursorRef.current = nextCursor
@@ -125,7 +140,23 @@ export function usePagedList<T>(
     error,
     hasMore: nextCursor !== null,
     refresh,
+    revalidate,
     loadMore,
     update,
   }
+}
+
+/**
+ * A tab page: every time it shows again (not the first time, which is the mount load), its list is
+ * asked again, so a tab switched to offline says so rather than showing what it had.
+ */
+export function useRevalidateOnShow(revalidate: () => Promise<void>) {
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (!shownBefore.current) {
+      shownBefore.current = true
+      return
+    }
+    void revalidate()
+  })
 }

@@ -4,8 +4,10 @@ import type {
   ApplicationList,
   ApplicationListQuery,
   ApplicationOverview,
+  ExtendBody,
   NamedRefList,
   StepBody,
+  WithdrawBody,
 } from '../../types/api'
 import { request } from './request'
 
@@ -41,4 +43,19 @@ export function eligibleMembers(): Promise<NamedRefList['items']> {
 
 export function partyMembers(id: number): Promise<NamedRefList['items']> {
   return request<NamedRefList>(`/api/applications/${id}/party-members`).then((result) => result.items)
+}
+
+/** 延长预备期: once, up to a year, with the reason (the branch secretary). */
+export function extendProbation(id: number, body: ExtendBody): Promise<Application> {
+  return request<Application>(`/api/applications/${id}/extension`, { method: 'POST', data: body })
+}
+
+/** 撤回: the applicant or their secretary, with the reason; the member is 群众 again. */
+export function withdraw(id: number, body: WithdrawBody): Promise<Application> {
+  return request<Application>(`/api/applications/${id}/withdraw`, { method: 'POST', data: body })
+}
+
+/** The pipeline as the CSV branch secretaries hand in (the same list, the same order). */
+export function pipelineCsvPath(stage?: ApplicationListQuery['stage']): string {
+  return `/api/applications?format=csv${stage ? `&stage=${stage}` : ''}`
 }

@@ -17,3 +17,8 @@ export function cardRefreshDelay(card: Pick<MemberCard, 'expiresAt' | 'refreshIn
   )
   return candidates.length > 0 ? Math.min(...candidates) : CARD_MIN_REFRESH_MS
 }
+
+/** 我的党员名片 for a party member's card, 我的园区名片 for anyone else's: from the server's title. */
+export function myCardLabel(title: MemberCard['title']): string {
+  return title === '数字党员名片' ? '我的党员名片' : '我的园区名片'
+}

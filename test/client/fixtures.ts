@@ -143,6 +143,14 @@ export function meSummary(user: Me, overrides: Partial<MeSummary> = {}): MeSumma
     signups: { confirmed: 0, waitlisted: 0 },
     courses: { enrolled: 0 },
     healthPackage: null,
+    card:
+      user.onRoster === false
+        ? null
+        : {
+            title: ['party_member', 'probationary'].includes(user.politicalStatus)
+              ? '数字党员名片'
+              : '园区名片',
+          },
     tools: toolsOf(user),
     ...overrides,
   }

@@ -12,7 +12,9 @@ export const NotificationKind = Type.Union([
   Type.Literal('join_request_decided'), // 入支部申请有结果
   Type.Literal('notice_reminder'), // 提醒未读通知
   Type.Literal('session_cancelled'), // 培训场次取消
+  Type.Literal('session_moved'), // 培训场次改时间
   Type.Literal('application_stage'), // 入党申请进入新阶段
+  Type.Literal('application_step_due'), // 发展党员步骤到期/逾期(告知支部书记)
 ])
 export type NotificationKind = Static<typeof NotificationKind>
 

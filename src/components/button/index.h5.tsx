@@ -14,7 +14,7 @@ export function Button({ className, style, disabled, loading, onClick, children,
       type="button"
       className={cx('app-button', loading && 'app-button--loading', className)}
       style={style}
-      disabled={disabled}
+      disabled={disabled || loading}
       aria-busy={loading || undefined}
       aria-label={aria['aria-label']}
       onClick={onClick}

@@ -8,7 +8,7 @@ export function Button({ className, style, disabled, loading, onClick, children,
     <TaroButton
       className={cx('app-button', className)}
       style={style}
-      disabled={disabled}
+      disabled={disabled || loading}
       loading={loading}
       ariaLabel={aria['aria-label']}
       onClick={onClick}

@@ -5,7 +5,7 @@ export interface ButtonProps extends BasicComponent {
   children?: ReactNode
   /** Taps are ignored and the button says so to assistive technology. */
   disabled?: boolean
-  /** A request is under way: a spinner before the label (pair it with `disabled`). */
+  /** A request is under way: a spinner before the label, and taps are ignored (disabled too). */
   loading?: boolean
   onClick?: () => void
   /** The accessible name when the label alone does not say enough. */

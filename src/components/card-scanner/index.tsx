@@ -61,11 +61,7 @@ export function CardScanner({
   return (
     <View className={cx('card-scanner', className)} style={style}>
       {canScan && showScan ? (
-        <Button
-          className="card-scanner__scan"
-          {...(busy ? { loading: true, disabled: true } : {})}
-          onClick={() => void scan()}
-        >
+        <Button className="card-scanner__scan" loading={busy} onClick={() => void scan()}>
           {scanText}
         </Button>
       ) : null}
@@ -83,11 +79,7 @@ export function CardScanner({
             aria-label="名片二维码内容"
           />
           {empty ? <Text className="card-scanner__empty">请先粘贴名片二维码内容</Text> : null}
-          <Button
-            className="card-scanner__submit"
-            {...(busy ? { loading: true, disabled: true } : {})}
-            onClick={() => void submit()}
-          >
+          <Button className="card-scanner__submit" loading={busy} onClick={() => void submit()}>
             {submitText}
           </Button>
         </>

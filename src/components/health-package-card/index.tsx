@@ -44,7 +44,7 @@ export function HealthPackageCard({
     action = (
       <Button
         className="health-package-card__action health-package-card__action--claim"
-        {...(claiming ? { loading: true, disabled: true } : {})}
+        loading={claiming}
         onClick={() => {
           if (!claiming) onClaim?.(batch)
         }}

@@ -11,11 +11,12 @@ import { cx } from '@/components/types'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { useCategories } from '@/hooks/use-categories'
-import { usePagedList } from '@/hooks/use-paged-list'
+import { usePagedList, useRevalidateOnShow } from '@/hooks/use-paged-list'
 import * as events from '@/services/events'
 import { APP_EVENTS } from '@/utils/events'
 import { ROUTES } from '@/utils/routes'
 import './index.scss'
+import { useTabBadges } from '@/stores/tab-badges'
 
 const WHEN_OPTIONS: Array<{ value: events.EventWhen; label: string }> = [
   { value: 'upcoming', label: '即将开始' },
@@ -58,6 +59,7 @@ function EventList() {
     [when, category],
   )
   const list = usePagedList<Event>(fetchPage, `${when}:${category ?? 'all'}`)
+  useRevalidateOnShow(list.revalidate)
 
   // Back from a detail page: the card shows what the server answered there (my signup, counts).
   useAppEvent<[Event]>(APP_EVENTS.eventChanged, (changed) => {
@@ -109,5 +111,6 @@ function EventList() {
 
 export default function EventsPage() {
   const session = useAuthGuard()
+  useTabBadges()
   return session ? <EventList /> : null
 }

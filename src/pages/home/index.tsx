@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { Announcement } from '../../../types/api'
 import { AnnouncementCard } from '@/components/announcement-card'
 import { Badge } from '@/components/badge'
@@ -9,46 +9,13 @@ import { PageShell } from '@/components/page-shell'
 import { VirtualList } from '@/components/virtual-list'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { usePagedList } from '@/hooks/use-paged-list'
+import { usePagedList, useRevalidateOnShow } from '@/hooks/use-paged-list'
 import * as announcements from '@/services/announcements'
 import type { Session } from '@/stores/session'
+import { getUnread, loadUnread, setUnread, useTabBadges, useUnread } from '@/stores/tab-badges'
 import { APP_EVENTS } from '@/utils/events'
-import { refreshNotificationBadge } from '@/utils/notification-badge'
-import { ROUTES, TAB_INDEX } from '@/utils/routes'
+import { ROUTES } from '@/utils/routes'
 import './index.scss'
-
-/** Mirrors the count on the 首页 tab; failures are harmless (e.g. called while another page shows). */
-function showTabBadge(count: number) {
-  const done = () => undefined
-  if (count > 0) {
-    Taro.setTabBarBadge({ index: TAB_INDEX.home, text: count > 99 ? '99+' : String(count) }).catch(done)
-  } else {
-    Taro.removeTabBarBadge({ index: TAB_INDEX.home }).catch(done)
-  }
-}
-
-function useUnreadCount() {
-  const [count, setCount] = useState(0)
-  const fetchedAt = useRef(0)
-  const load = useCallback(async () => {
-    fetchedAt.current = Date.now()
-    // The 我的 tab's badge (unread 消息) is kept fresh from the landing tab too.
-    void refreshNotificationBadge()
-    try {
-      const value = await announcements.unreadCount()
-      setCount(value)
-    } catch {
-      // The list shows the error; a stale badge is better than a toast per tab switch.
-    }
-  }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
-  useEffect(() => {
-    showTabBadge(count)
-  }, [count])
-  return { count, setCount, load, fetchedAt }
-}
 
 function HomeHeader({ session, unread }: { session: Session; unread: number }) {
   return (
@@ -74,27 +41,27 @@ function HomeHeader({ session, unread }: { session: Session; unread: number }) {
 
 function Home({ session }: { session: Session }) {
   const list = usePagedList<Announcement>(announcements.list)
-  const unread = useUnreadCount()
-
-  // The first show is the mount load; a later one (back from a notice, which the server has marked
-  // read) asks again, unless the count has just arrived.
+  useRevalidateOnShow(list.revalidate)
+  // The count is the app's (fetched once at start); back from a notice, which the server has marked
+  // read, it is asked again unless it has just arrived.
+  const unread = useUnread('notices')
   const shownBefore = useRef(false)
   useDidShow(() => {
     if (!shownBefore.current) {
       shownBefore.current = true
       return
     }
-    if (Date.now() - unread.fetchedAt.current > 1500) void unread.load()
+    void loadUnread('notices')
   })
 
   useAppEvent<[number]>(APP_EVENTS.announcementRead, (id) => {
     const wasUnread = list.items.some((item) => item.id === id && !item.read)
     list.update((items) => items.map((item) => (item.id === id ? { ...item, read: true } : item)))
-    if (wasUnread) unread.setCount((count) => Math.max(0, count - 1))
+    if (wasUnread) setUnread('notices', (getUnread('notices') ?? 1) - 1)
   })
   useAppEvent(APP_EVENTS.announcementPublished, () => {
     void list.refresh()
-    void unread.load()
+    void loadUnread('notices', { force: true })
   })
 
   const open = (announcement: Announcement) => {
@@ -106,7 +73,7 @@ function Home({ session }: { session: Session }) {
       className="home"
       header={
         <>
-          <HomeHeader session={session} unread={unread.count} />
+          <HomeHeader session={session} unread={unread} />
           <JoinPrompt />
         </>
       }
@@ -116,7 +83,7 @@ function Home({ session }: { session: Session }) {
       empty={list.items.length === 0}
       emptyText="暂无通知"
       emptyHint="园区和支部发布的通知会显示在这里"
-      onRefresh={() => Promise.all([list.refresh(), unread.load()])}
+      onRefresh={() => Promise.all([list.refresh(), loadUnread('notices', { force: true })])}
       onLoadMore={() => void list.loadMore()}
       loadingMore={list.loadingMore}
       hasMore={list.hasMore}
@@ -135,5 +102,6 @@ function Home({ session }: { session: Session }) {
 
 export default function HomePage() {
   const session = useAuthGuard()
+  useTabBadges()
   return session ? <Home session={session} /> : null
 }

@@ -5,6 +5,7 @@ import type { LoginResult } from '../../../types/api'
 import { cx } from '@/components/types'
 import { getSession, saveSession } from '@/stores/session'
 import { useCareModeClass } from '@/stores/care-mode'
+import { goAfterLogin } from '@/utils/auth-redirect'
 import { joinStateOf } from '@/utils/join'
 import { ROUTES } from '@/utils/routes'
 import LoginPanel from './login-panel'
@@ -24,11 +25,12 @@ export default function LoginPage() {
   const onLoggedIn = ({ token, user }: LoginResult) => {
     saveSession(token, user)
     // Someone the roster does not know yet (a first WeChat login) goes on to 完善信息; back is 首页.
+    // Anyone else goes where they were going (a notice link opened logged out), or to 首页.
     if (joinStateOf(user) === 'new') {
       Taro.switchTab({ url: ROUTES.home })
         .then(() => Taro.navigateTo({ url: ROUTES.joinProfile }))
         .catch(() => undefined)
-    } else goHome()
+    } else void goAfterLogin()
   }
 
   return (

@@ -6,7 +6,6 @@ import { JoinPrompt } from '@/components/join-prompt'
 import { MenuGroup, MenuItem } from '@/components/menu-list'
 import { PageShell } from '@/components/page-shell'
 import { Tag } from '@/components/tag'
-import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { ApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'
@@ -16,13 +15,15 @@ import { updateUser, type Session } from '@/stores/session'
 import { saveTools, type Tools } from '@/stores/tools'
 import { officeLabels, POLITICAL_STATUS_LABELS } from '@/utils/labels'
 import { joinStateOf } from '@/utils/join'
-import { NOTIFICATIONS_UNREAD, refreshNotificationBadge } from '@/utils/notification-badge'
+import { refreshNotificationBadge } from '@/utils/notification-badge'
+import { myCardLabel } from '@/utils/member-card'
 import { ROUTES } from '@/utils/routes'
 import { toastError } from '@/utils/toast'
 import { HealthPackageSection } from './health-package-section'
 import { PointsCard } from './points-card'
 import { coursesHint, signupHint } from './summary'
 import './index.scss'
+import { useTabBadges, useUnread } from '@/stores/tab-badges'
 
 function go(url: string) {
   Taro.navigateTo({ url }).catch(() => undefined)
@@ -105,7 +106,14 @@ function Profile({ session }: { session: Session }) {
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(!session.user)
   const [summary, setSummary] = useState<MeSummary | null>(null)
-  const [unread, setUnread] = useState(0)
+  const unread = useUnread('messages')
+  // The card's name follows the server's title (党员名片 for party members, else 园区名片); until the
+  // summary arrives, someone on the roster sees the entry under a neutral name.
+  const cardLabel = summary
+    ? summary.card && myCardLabel(summary.card.title)
+    : joinStateOf(session.user) === 'member'
+      ? '我的名片'
+      : null
   const careMode = useCareMode()
   const fetchedAt = useRef(0)
   const user = session.user
@@ -139,14 +147,8 @@ function Profile({ session }: { session: Session }) {
 
   const loadAll = useCallback(async () => {
     fetchedAt.current = Date.now()
-    await Promise.all([
-      loadProfile(),
-      loadSummary(),
-      refreshNotificationBadge().then((count) => count !== null && setUnread(count)),
-    ])
+    await Promise.all([loadProfile(), loadSummary(), refreshNotificationBadge()])
   }, [loadProfile, loadSummary])
-  // Read in 消息: the row follows without a request.
-  useAppEvent(NOTIFICATIONS_UNREAD, (count: number) => setUnread(count))
 
   useEffect(() => {
     void loadAll()
@@ -180,10 +182,10 @@ function Profile({ session }: { session: Session }) {
               hint={unread > 0 ? `${unread > 99 ? '99+' : unread} 条未读` : '活动提醒与通知'}
               onClick={() => go(ROUTES.messages)}
             />
-            {joinStateOf(user) === 'member' ? (
+            {cardLabel ? (
               <MenuItem
                 className="menu-item--card"
-                label="我的党员名片"
+                label={cardLabel}
                 hint="出示二维码"
                 onClick={() => go(ROUTES.memberCard)}
               />
@@ -251,5 +253,6 @@ function Profile({ session }: { session: Session }) {
 
 export default function MePage() {
   const session = useAuthGuard()
+  useTabBadges()
   return session ? <Profile session={session} /> : null
 }

@@ -6,7 +6,7 @@ import { CourseCard } from '@/components/course-card'
 import { PageShell } from '@/components/page-shell'
 import { useAppEvent } from '@/hooks/use-app-event'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
-import { usePagedList } from '@/hooks/use-paged-list'
+import { usePagedList, useRevalidateOnShow } from '@/hooks/use-paged-list'
 import * as courses from '@/services/courses'
 import { pendingCheckinCount } from '@/stores/offline-checkins'
 import { APP_EVENTS } from '@/utils/events'
@@ -14,6 +14,7 @@ import { prefetchCheckinPages } from '@/utils/prefetch-checkin'
 import { ROUTES } from '@/utils/routes'
 import { CheckinEntry } from './checkin-entry'
 import './index.scss'
+import { useTabBadges } from '@/stores/tab-badges'
 
 function usePendingCheckins(): number {
   const [pending, setPending] = useState(pendingCheckinCount)
@@ -27,6 +28,7 @@ function CourseList() {
   useEffect(prefetchCheckinPages, [])
   const fetchPage = useCallback((cursor: string | null) => courses.list(cursor), [])
   const list = usePagedList<Course>(fetchPage)
+  useRevalidateOnShow(list.revalidate)
   const pending = usePendingCheckins()
 
   // Back from a course: the card shows what the server answered there (my enrolment, counts).
@@ -65,5 +67,6 @@ function CourseList() {
 
 export default function StudyPage() {
   const session = useAuthGuard()
+  useTabBadges()
   return session ? <CourseList /> : null
 }

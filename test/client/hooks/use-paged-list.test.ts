@@ -61,4 +61,38 @@ describe('usePagedList', () => {
     await waitFor(() => expect(result.current.items).toHaveLength(2))
     expect(fetchPage).toHaveBeenCalledTimes(2)
   })
+
+  it('revalidate (a tab shown again): offline, the error replaces what was shown; 重试 brings it back', async () => {
+    let offline = false
+    const fetchPage = jest.fn(async () => {
+      if (offline) throw new ApiError(0, 'NETWORK_ERROR', '网络不给力，请稍后重试')
+      return pages.first
+    })
+    const { result } = renderHook(() => usePagedList<Row>(fetchPage))
+    await waitFor(() => expect(result.current.items).toHaveLength(2))
+
+    offline = true
+    await act(() => result.current.revalidate())
+    expect(result.current.items).toEqual([])
+    expect(result.current.error?.message).toBe('网络不给力，请稍后重试')
+
+    offline = false
+    await act(() => result.current.refresh())
+    expect(result.current.error).toBeNull()
+    expect(result.current.items.map((row) => row.id)).toEqual([1, 2])
+  })
+
+  it('revalidate keeps the list when the server (not the network) fails, as a refresh does', async () => {
+    let fail = false
+    const fetchPage = jest.fn(async () => {
+      if (fail) throw new ApiError(503, 'UNAVAILABLE', '服务维护中')
+      return pages.first
+    })
+    const { result } = renderHook(() => usePagedList<Row>(fetchPage))
+    await waitFor(() => expect(result.current.items).toHaveLength(2))
+    fail = true
+    await act(() => result.current.revalidate())
+    expect(result.current.items).toHaveLength(2)
+    expect(result.current.error).toBeNull()
+  })
 })

@@ -163,6 +163,25 @@ describe('输入签到码', () => {
     expect(queuedCheckins()).toEqual([])
   })
 
+  it('marks a late sign-in as signed in too, and still asks for the code of another open session', async () => {
+    fakeApi({
+      'GET /api/sessions': {
+        status: 200,
+        body: {
+          items: [sessionItem({ id: 1, myAttendance: 'late' }), sessionItem({ id: 2, myAttendance: null })],
+          nextCursor: null,
+        },
+      },
+    })
+    const { container } = openPage()
+    await waitFor(() => expect(container.querySelectorAll('.checkin-enter__session')).toHaveLength(2))
+    const [late, open] = Array.from(container.querySelectorAll('.checkin-enter__session'))
+    expect(late).toHaveTextContent('已签到（迟到）')
+    expect(open).toHaveAttribute('aria-checked', 'true')
+    expect(container.querySelector('.checkin-enter__done')).toBeNull()
+    expect(input(container)).not.toBeNull()
+  })
+
   it('says so when no session is open, and marks one I already signed in to', async () => {
     fakeApi({
       'GET /api/sessions': {
@@ -175,6 +194,11 @@ describe('输入签到码', () => {
       expect(container.querySelector('.checkin-enter__session')).toHaveTextContent('已签到'),
     )
     expect(container.querySelector('.checkin-enter__session')).toHaveAttribute('aria-checked', 'false')
+    // The only open session is done: the page says 已签到 instead of asking for a code.
+    expect(container.querySelector('.checkin-enter__done')).toHaveTextContent('已签到')
+    expect(container.querySelector('.checkin-enter__done')).toHaveTextContent('无需重复签到')
+    expect(input(container)).toBeNull()
+    expect(submit(container)).toBeNull()
 
     fakeApi({ 'GET /api/sessions': { status: 200, body: { items: [], nextCursor: null } } })
     const other = openPage()

@@ -38,8 +38,10 @@ describe('我的: one place for a member’s things', () => {
     const { container } = render(<MePage />)
     await waitFor(() => expect(container.querySelector('.me-points__total')).toHaveTextContent('42'))
     expect(container.querySelector('.me-points__today')).toHaveTextContent('今日 +3')
-    // 我的 in three requests: the profile, its summary and the unread 消息 count.
+    // 我的 in three requests: the profile, its summary and the unread 消息 count; and, opened first,
+    // the 首页 tab's unread notices for its badge.
     expect(calls.map((call) => call.url).sort()).toEqual([
+      '/api/announcements/unread-count',
       '/api/me',
       '/api/me/notifications/unread-count',
       '/api/me/summary',
@@ -53,7 +55,8 @@ describe('我的: one place for a member’s things', () => {
     saveSession('token-7', member)
     memberApi({ 'GET /api/me/summary': { status: 500 } })
     const { container } = render(<MePage />)
-    await screen.findByText('我的党员名片')
+    // Without the server's word on the card, its entry keeps a neutral name.
+    await screen.findByText('我的名片')
     await waitFor(() => expect(container.querySelector('.me-points__total')).toHaveTextContent('35'))
     expect(container.querySelector('.me-points__today')).toBeNull()
     // A summary that failed is quiet: the profile is still there.
@@ -88,5 +91,13 @@ describe('我的: one place for a member’s things', () => {
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/admin/card-verify/index' })
     fireEvent.click(screen.getByText('支部数据'))
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/admin/branch-stats/index' })
+  })
+
+  it('names the card as the server titles it: 党员名片 for a party member, 园区名片 for anyone else', async () => {
+    saveSession('token-8', { ...member, politicalStatus: 'masses' })
+    memberApi({}, { ...member, politicalStatus: 'masses' })
+    render(<MePage />)
+    expect(await screen.findByText('我的园区名片')).toBeInTheDocument()
+    expect(screen.queryByText('我的党员名片')).toBeNull()
   })
 })

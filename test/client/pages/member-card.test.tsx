@@ -115,4 +115,17 @@ describe('我的党员名片', () => {
     })
     expect(container.querySelector('.member-card__countdown')?.textContent).toMatch(/秒后刷新$/)
   })
+
+  it.each([
+    ['数字党员名片', '我的党员名片'],
+    ['园区名片', '我的园区名片'],
+  ] as const)('titles the page as the server titles the card: %s → %s', async (title, navigation) => {
+    const setTitle = jest
+      .spyOn(Taro, 'setNavigationBarTitle')
+      .mockResolvedValue({ errMsg: 'setNavigationBarTitle:ok' })
+    fakeApi({ 'GET /api/me/card': { status: 200, body: memberCard('REDE1.x.y', Date.now(), { title }) } })
+    render(<MemberCardPage />)
+    expect(await screen.findByText(title)).toBeInTheDocument()
+    await waitFor(() => expect(setTitle).toHaveBeenCalledWith({ title: navigation }))
+  })
 })

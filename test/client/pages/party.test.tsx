@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Application, ApplicationSummary } from '../../../types/api'
 import PartyApplicationPage from '@/packages/party/application'
 import PartyCommitteePage from '@/packages/party/committee'
+import PartyPipelinePage from '@/packages/party/pipeline'
 import PartyProgressPage from '@/packages/party/progress'
 import { fakeApi } from '../fake-fetch'
 import { member, parkAdmin, secretary, signIn } from '../fixtures'
@@ -194,6 +195,128 @@ describe('入党申请', () => {
       expect(container.querySelector('.party-application__stage')).toHaveTextContent('发展对象'),
     )
     expect(screen.queryByText('记录「确定发展对象」')).toBeNull()
+  })
+
+  const openApplication = () => {
+    ;(Current as { router: unknown }).router = {
+      params: { id: '5' },
+      path: '/packages/party/application/index',
+    }
+    return render(<PartyApplicationPage />)
+  }
+
+  it('one applicant: 延长预备期 with months and a reason, where the server allows it', async () => {
+    signIn('token-2', secretary)
+    const calls = fakeApi({
+      'GET /api/applications/5': {
+        status: 200,
+        body: application({ stage: 'probationary', stageName: '预备党员', canExtend: true }),
+      },
+      'POST /api/applications/5/extension': {
+        status: 201,
+        body: application({
+          stage: 'probationary',
+          stageName: '预备党员',
+          extension: { months: 6, reason: '需继续考察', date: '2026-11-24' },
+          canExtend: false,
+        }),
+      },
+    })
+    const { container } = openApplication()
+    fireEvent.click(await screen.findByText('延长预备期'))
+    type(container, '.extend-form__date', '2026-11-24')
+    fireEvent.click(screen.getByText('记录延长预备期'))
+    // Without a reason nothing is sent.
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '请填写延长原因' }))
+    type(container, '.extend-form__months', '6')
+    type(container, '.extend-form__note', '需继续考察')
+    fireEvent.click(screen.getByText('记录延长预备期'))
+    await waitFor(() => expect(screen.queryByText('记录延长预备期')).toBeNull())
+    expect(calls.find((call) => call.method === 'POST')!.body).toEqual({
+      date: '2026-11-24',
+      months: 6,
+      reason: '需继续考察',
+    })
+    // Once only: the server says no more, and the button goes.
+    expect(container.querySelector('.party-actions__extend')).toBeNull()
+  })
+
+  it('one applicant: 撤回 asks first and sends the reason; 更正 records the same step again with a note', async () => {
+    signIn('token-2', secretary)
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
+    const calls = fakeApi({
+      'GET /api/applications/5': { status: 200, body: application() },
+      'POST /api/applications/5/steps': {
+        status: 201,
+        body: application({
+          steps: [
+            { ...application().steps[0]!, corrected: true },
+            {
+              ...application().steps[0]!,
+              id: 12,
+              date: '2025-07-30',
+              note: '以申请书落款为准',
+              correctsStepId: 11,
+            },
+          ],
+        }),
+      },
+      'POST /api/applications/5/withdraw': {
+        status: 201,
+        body: application({ stage: 'withdrawn', stageName: '已撤回', canWithdraw: false, allowedSteps: [] }),
+      },
+    })
+    const { container } = openApplication()
+    await screen.findByText('撤回申请')
+
+    // 更正 of the letter's date.
+    fireEvent.click(screen.getByText('更正'))
+    type(container, '.correct-form__date', '2025-07-30')
+    type(container, '.correct-form__note', '以申请书落款为准')
+    fireEvent.click(screen.getByText('记录更正'))
+    await waitFor(() => expect(screen.getByText(/已更正/)).toBeInTheDocument())
+    expect(calls.find((call) => call.url.endsWith('/steps'))!.body).toEqual({
+      code: 'apply',
+      date: '2025-07-30',
+      note: '以申请书落款为准',
+      correctsStepId: 11,
+    })
+
+    fireEvent.click(screen.getByText('撤回申请'))
+    type(container, '.withdraw-form__date', '2026-11-24')
+    type(container, '.withdraw-form__note', '本人书面申请撤回')
+    fireEvent.click(screen.getByText('确认撤回'))
+    await waitFor(() =>
+      expect(container.querySelector('.party-application__stage')).toHaveTextContent('已撤回'),
+    )
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤回入党申请？' }))
+    expect(calls.find((call) => call.url.endsWith('/withdraw'))!.body).toEqual({
+      date: '2026-11-24',
+      note: '本人书面申请撤回',
+    })
+    expect(screen.queryByText('撤回申请')).toBeNull()
+  })
+
+  it('发展党员: 导出CSV downloads the list of the tab shown, with the token', async () => {
+    signIn('token-2', secretary)
+    ;(Current as { router: unknown }).router = { params: {}, path: '/packages/party/pipeline/index' }
+    const calls = fakeApi({
+      'GET /api/applications': (call) =>
+        call.url.includes('format=csv')
+          ? { status: 200, body: '姓名,阶段\n林晓帆,入党积极分子\n' }
+          : { status: 200, body: { items: [], nextCursor: null } },
+    })
+    Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:csv'), revokeObjectURL: jest.fn() })
+    const clicked: HTMLAnchorElement[] = []
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this)
+    })
+    render(<PartyPipelinePage />)
+    fireEvent.click(await screen.findByText('导出CSV'))
+    await waitFor(() => expect(clicked).toHaveLength(1))
+    expect(clicked[0]!.download).toMatch(/^发展党员名单-\d{4}-\d{2}-\d{2}\.csv$/)
+    const csv = calls.find((call) => call.url.includes('format=csv'))!
+    expect(csv.headers.Authorization).toBe('Bearer token-2')
   })
 
   it('上级党委审批: the committee’s waiting steps, one tap each with a confirmation', async () => {

@@ -43,6 +43,14 @@ function baseQuery(db: Db) {
     ])
 }
 
+/** Every application still under way (not withdrawn, not yet a full member), across branches. */
+export async function listOpenApplications(db: Db): Promise<ApplicationRow[]> {
+  return (await baseQuery(db)
+    .where('s.stage', 'not in', ['withdrawn', 'full'])
+    .orderBy('a.id')
+    .execute()) as ApplicationRow[]
+}
+
 /** Every record of the given applications, in trail order, with the people each names. */
 export async function loadRecords(db: Db, ids: readonly number[]): Promise<Map<number, RecordRow[]>> {
   const byApplication = new Map<number, RecordRow[]>(ids.map((id) => [id, []]))

@@ -5,7 +5,7 @@ import { AppError, validationFailed } from '../../errors'
 import type { SessionCreate, SessionPatch, WeeklyRule } from '../../schemas'
 import type { Viewer } from '../access'
 import { isoTime, requiredText } from '../input'
-import { notifySessionCancelled } from '../notifications/organiser'
+import { notifySessionCancelled, notifySessionMoved } from '../notifications/organiser'
 import { dropReminders, scheduleSessionReminders } from '../notifications/reminders'
 import { refreshCourseSpan } from './organise'
 import { findManagedCourse } from './repository'
@@ -146,6 +146,15 @@ export async function updateSession(
   if (moved) {
     await refreshCourseSpan(trx, session.course_id)
     await scheduleSessionReminders(trx, [{ id: sessionId, starts_at: startsAt }], now)
+    const venue = patch.venue !== undefined ? requiredText(patch.venue, 'venue') : session.venue
+    await notifySessionMoved(
+      trx,
+      { ...session, venue },
+      { startsAt: session.starts_at },
+      { startsAt, endsAt },
+      await enrolledMembers(trx, session.course_id),
+      now,
+    )
   }
 }
 
@@ -174,18 +183,17 @@ export async function cancelSession(
     .execute()
   await refreshCourseSpan(trx, session.course_id)
   await dropReminders(trx, 'session', sessionId, now)
+  await notifySessionCancelled(trx, session, why, await enrolledMembers(trx, session.course_id), now)
+}
+
+/** Who a change to a course's sessions concerns: its enrolled members. */
+async function enrolledMembers(trx: Kysely<Database>, courseId: number): Promise<number[]> {
   const members = await trx
     .selectFrom('course_enrolments')
     .select('user_id')
-    .where('course_id', '=', session.course_id)
+    .where('course_id', '=', courseId)
     .execute()
-  await notifySessionCancelled(
-    trx,
-    session,
-    why,
-    members.map((member) => member.user_id),
-    now,
-  )
+  return members.map((member) => member.user_id)
 }
 
 /**

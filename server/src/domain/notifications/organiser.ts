@@ -52,3 +52,30 @@ export async function notifySessionCancelled(
     now,
   )
 }
+
+/**
+ * A session was moved: its course's members are told the old and the new time, once per move (a
+ * retried request moves nothing the second time; moving it back and again is another move).
+ */
+export async function notifySessionMoved(
+  trx: Kysely<Database>,
+  session: { id: number; course_id: number; course_title: string; venue: string },
+  from: { startsAt: string },
+  to: { startsAt: string; endsAt: string },
+  userIds: readonly number[],
+  now: Date,
+): Promise<void> {
+  await notify(
+    trx,
+    userIds.map((userId) => ({
+      userId,
+      kind: 'session_moved' as const,
+      title: '培训时间调整',
+      body: `课程「${session.course_title}」原定${formatParkTime(from.startsAt)}的课改到${formatParkTime(to.startsAt)}(${session.venue}),请留意新的时间。`,
+      object: { type: 'session' as const, id: session.id },
+      occasion: `${from.startsAt}>${to.startsAt}@${now.toISOString()}`,
+      link: `/packages/study/course/index?id=${session.course_id}`,
+    })),
+    now,
+  )
+}

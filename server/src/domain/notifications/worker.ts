@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import { claimDue, deliverClaimed, type DeliveryCounts, type DeliverySettings } from './delivery'
+import { remindDueApplicationSteps } from '../applications/reminders'
 import { fanOutDueReminders } from './reminders'
 
 export interface NotifierOptions extends Partial<Omit<DeliverySettings, 'wechat' | 'templates'>> {
@@ -11,7 +12,12 @@ export interface NotifierOptions extends Partial<Omit<DeliverySettings, 'wechat'
 export interface TickResult extends DeliveryCounts {
   /** Timed reminders fanned out to their members. */
   reminders: number
+  /** Secretaries told of an application step that came due or went overdue. */
+  stepReminders: number
 }
+
+/** Application steps are looked over at most this often (by this process's clock of the app). */
+export const STEP_REMINDER_EVERY_MS = 60_000
 
 type Log = { warn: (object: object, message: string) => void }
 
@@ -28,6 +34,8 @@ export class Notifier {
   private halting = false
   private readonly settings: DeliverySettings
   private readonly pollMs: number
+  /** When this process last looked over the application steps; the database decides what is sent. */
+  private stepsCheckedAt = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -97,7 +105,7 @@ export class Notifier {
 
   private async tick(): Promise<TickResult> {
     const shouldStop = () => this.halting
-    const result: TickResult = { reminders: 0, sent: 0, skipped: 0, retried: 0, failed: 0 }
+    const result: TickResult = { reminders: 0, stepReminders: 0, sent: 0, skipped: 0, retried: 0, failed: 0 }
     result.reminders = await fanOutDueReminders(this.db, this.now(), { shouldStop })
     while (!this.halting) {
       const now = this.now()
@@ -106,6 +114,13 @@ export class Notifier {
       await this.settings.afterClaim?.(rows.map((row) => row.id))
       await deliverClaimed(this.db, rows, now, this.settings, result)
       if (rows.length < this.settings.batch) break
+    }
+    // After the sending, so that looking over the applications never delays a message already due;
+    // what it tells goes out on the next tick.
+    const checkedAt = this.now().getTime()
+    if (!this.halting && Math.abs(checkedAt - this.stepsCheckedAt) >= STEP_REMINDER_EVERY_MS) {
+      this.stepsCheckedAt = checkedAt
+      result.stepReminders = await remindDueApplicationSteps(this.db, this.now())
     }
     return result
   }

@@ -79,7 +79,7 @@ function EntryRow({ entry, actions, busy, onSignIn, onConfirm, onLeave, onUndo }
           <View className="attendance-entry__quick">
             <Button
               className="attendance-entry__action attendance-entry__undo"
-              {...(busy ? { loading: true, disabled: true } : {})}
+              loading={busy}
               onClick={() => onUndo(entry)}
               aria-label={`撤销${entry.member.name}的${entry.status === 'leave' ? '请假' : '补签'}`}
             >
@@ -91,7 +91,7 @@ function EntryRow({ entry, actions, busy, onSignIn, onConfirm, onLeave, onUndo }
           <View className="attendance-entry__quick">
             <Button
               className="attendance-entry__action attendance-entry__confirm"
-              {...(busy ? { loading: true, disabled: true } : {})}
+              loading={busy}
               onClick={() => onConfirm(entry)}
             >
               确认
@@ -130,7 +130,7 @@ function EntryRow({ entry, actions, busy, onSignIn, onConfirm, onLeave, onUndo }
           <View className="attendance-entry__actions">
             <Button
               className="attendance-entry__action attendance-entry__confirm-leave"
-              {...(busy ? { loading: true, disabled: true } : {})}
+              loading={busy}
               onClick={() => onLeave(entry, note.trim())}
             >
               确认请假
@@ -287,7 +287,7 @@ function Attendance({ sessionId }: { sessionId: number }) {
             <View className="attendance-page__tools">
               <Button
                 className="attendance-page__tool attendance-page__export"
-                {...(busy === 'export' ? { loading: true, disabled: true } : {})}
+                loading={busy === 'export'}
                 onClick={() => void exportAttendance()}
               >
                 导出CSV
@@ -341,7 +341,7 @@ function Attendance({ sessionId }: { sessionId: number }) {
               </Text>
               <Button
                 className="attendance-page__confirm-all"
-                {...(busy === 'confirm-all' ? { loading: true, disabled: true } : {})}
+                loading={busy === 'confirm-all'}
                 onClick={() => void confirmAll()}
               >
                 全部确认

@@ -66,11 +66,7 @@ export function DoorCheckin({ eventId, onCheckedIn }: DoorCheckinProps) {
 
   return (
     <View className="door-checkin">
-      <Button
-        className="door-checkin__start"
-        {...(busy && canScan ? { loading: true, disabled: true } : {})}
-        onClick={() => void start()}
-      >
+      <Button className="door-checkin__start" loading={busy && canScan} onClick={() => void start()}>
         扫码签到
       </Button>
       {canScan && canPaste ? (

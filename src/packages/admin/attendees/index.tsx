@@ -152,7 +152,7 @@ function Attendees({ id }: { id: number }) {
             <View className="attendees-page__tools">
               <Button
                 className="attendees-page__tool attendees-page__export"
-                {...(busy === 'export' ? { loading: true, disabled: true } : {})}
+                loading={busy === 'export'}
                 onClick={exportCsv}
               >
                 导出CSV
@@ -168,7 +168,7 @@ function Attendees({ id }: { id: number }) {
               {editable ? (
                 <Button
                   className="attendees-page__tool attendees-page__cancel"
-                  {...(busy === 'cancel' ? { loading: true, disabled: true } : {})}
+                  loading={busy === 'cancel'}
                   onClick={cancelEvent}
                 >
                   取消活动

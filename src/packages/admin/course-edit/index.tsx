@@ -19,6 +19,7 @@ import type { Tools } from '@/stores/tools'
 import { COURSE_KIND_LABELS } from '@/utils/courses'
 import { ROUTES } from '@/utils/routes'
 import { toastError, toastSuccess } from '@/utils/toast'
+import { CharCount } from '../char-count'
 import { initialWeekly, weeklyRule, type WeeklyValues } from '../schedule'
 import { WeeklyFields } from '../weekly-fields'
 import '../form.scss'
@@ -159,6 +160,7 @@ function CourseForm({ user, tools, course }: { user: Me; tools: Tools | null; co
           onInput={(e) => set('title', e.detail.value)}
           aria-label="课程名称"
         />
+        <CharCount value={values.title} max={LIMITS.courseTitle} />
       </View>
       <View className="admin-form__field">
         <Text className="admin-form__label">课程类型</Text>
@@ -292,11 +294,7 @@ function CourseForm({ user, tools, course }: { user: Me; tools: Tools | null; co
         </>
       )}
       {/* On H5 a `disabled="false"` attribute still greys the button out: only pass true. */}
-      <Button
-        className="admin-form__submit course-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="admin-form__submit course-form__submit" loading={submitting} onClick={submit}>
         {editing ? '保存' : '创建课程'}
       </Button>
     </View>

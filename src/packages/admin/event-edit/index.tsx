@@ -17,6 +17,7 @@ import { emitEventsEdited } from '@/utils/events'
 import { useTools, type Tools } from '@/stores/tools'
 import { ROUTES } from '@/utils/routes'
 import { toastError, toastSuccess } from '@/utils/toast'
+import { CharCount } from '../char-count'
 import '../form.scss'
 
 interface FormValues {
@@ -142,9 +143,7 @@ function EventForm({ user, tools, event }: { user: Me; tools: Tools | null; even
           onInput={(e) => set('title', e.detail.value)}
           aria-label="活动名称"
         />
-        <Text className="admin-form__counter" aria-live="polite">
-          {values.title.length}/{LIMITS.eventTitle}
-        </Text>
+        <CharCount value={values.title} max={LIMITS.eventTitle} />
       </View>
       <View className="admin-form__field">
         <Text className="admin-form__label">活动类别</Text>
@@ -252,11 +251,7 @@ function EventForm({ user, tools, event }: { user: Me; tools: Tools | null; even
         )}
       </View>
       {/* On H5 a `disabled="false"` attribute still greys the button out: only pass true. */}
-      <Button
-        className="admin-form__submit event-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="admin-form__submit event-form__submit" loading={submitting} onClick={submit}>
         {editing ? '保存' : '发布活动'}
       </Button>
     </View>

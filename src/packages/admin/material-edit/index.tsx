@@ -13,6 +13,7 @@ import { toApiError, type ApiError } from '@/services/api-error'
 import * as courses from '@/services/courses'
 import { useCareModeClass } from '@/stores/care-mode'
 import { toastError, toastSuccess } from '@/utils/toast'
+import { CharCount } from '../char-count'
 import '../form.scss'
 
 /** A heading line the reader shows in bold: `# 小标题`, added on a line of its own. */
@@ -62,6 +63,7 @@ function MaterialForm({ courseId, material }: { courseId: number; material: Mate
           onInput={(e) => setTitle(e.detail.value)}
           aria-label="标题"
         />
+        <CharCount value={title} max={LIMITS.materialTitle} />
       </View>
       <View className="admin-form__field">
         <View className="material-form__bar">
@@ -82,11 +84,7 @@ function MaterialForm({ courseId, material }: { courseId: number; material: Mate
           {material ? `当前阅读时长约${material.readMinutes}分钟，` : ''}保存后按正文长度计算阅读时长
         </Text>
       </View>
-      <Button
-        className="admin-form__submit material-form__submit"
-        {...(busy ? { loading: true, disabled: true } : {})}
-        onClick={() => void save()}
-      >
+      <Button className="admin-form__submit material-form__submit" loading={busy} onClick={() => void save()}>
         保存
       </Button>
     </View>

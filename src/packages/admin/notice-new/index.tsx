@@ -18,6 +18,7 @@ import { LIMITS } from '../../../../server/src/schemas/limits'
 import type { Tools } from '@/stores/tools'
 import { useSession } from '@/stores/session'
 import { ToolsGate } from '@/components/tools-gate'
+import { CharCount } from '../char-count'
 
 type Scope = AnnouncementCreate['scope']
 
@@ -96,6 +97,7 @@ function NoticeForm({
           onInput={(event) => setTitle(event.detail.value)}
           aria-label="标题"
         />
+        <CharCount value={title} max={LIMITS.noticeTitle} />
       </View>
       <View className="notice-form__field">
         <Text className="notice-form__label">正文</Text>
@@ -158,11 +160,7 @@ function NoticeForm({
         </View>
       )}
       {/* On H5 a `disabled="false"` attribute still greys the button out: only pass true. */}
-      <Button
-        className="notice-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="notice-form__submit" loading={submitting} onClick={submit}>
         {notice ? '保存' : '发布'}
       </Button>
       {notice ? (

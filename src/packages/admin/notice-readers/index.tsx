@@ -92,7 +92,7 @@ function Readers({ id }: { id: number }) {
             <Button
               className="notice-readers__remind"
               {...(canRemind ? {} : { disabled: true })}
-              {...(reminding ? { loading: true, disabled: true } : {})}
+              loading={reminding}
               onClick={() => void remind()}
             >
               提醒未读

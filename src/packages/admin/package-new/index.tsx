@@ -12,6 +12,7 @@ import { toastError, toastSuccess } from '@/utils/toast'
 import '../form.scss'
 import { LIMITS } from '../../../../server/src/schemas/limits'
 import { ToolsGate } from '@/components/tools-gate'
+import { CharCount } from '../char-count'
 
 function problemOf(input: {
   name: string
@@ -74,6 +75,7 @@ function PackageForm() {
           onInput={(e) => setName(e.detail.value)}
           aria-label="批次名称"
         />
+        <CharCount value={name} max={LIMITS.packageName} />
       </View>
       <View className="admin-form__field">
         <Text className="admin-form__label">内容说明</Text>
@@ -114,11 +116,7 @@ function PackageForm() {
           onChange={setClaimEnd}
         />
       </View>
-      <Button
-        className="admin-form__submit package-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="admin-form__submit package-form__submit" loading={submitting} onClick={submit}>
         创建批次
       </Button>
     </View>

@@ -75,11 +75,7 @@ function Redeem() {
           aria-label="取件码"
         />
       </View>
-      <Button
-        className="redeem-page__submit"
-        {...(busy ? { loading: true, disabled: true } : {})}
-        onClick={() => void redeem(code)}
-      >
+      <Button className="redeem-page__submit" loading={busy} onClick={() => void redeem(code)}>
         核销
       </Button>
       {outcome ? (

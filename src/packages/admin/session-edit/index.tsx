@@ -180,11 +180,7 @@ function SessionForm({ courseId, session }: { courseId: number; session: Session
           aria-label="主讲人"
         />
       </View>
-      <Button
-        className="admin-form__submit session-form__submit"
-        {...(busy ? { loading: true, disabled: true } : {})}
-        onClick={save}
-      >
+      <Button className="admin-form__submit session-form__submit" loading={busy} onClick={save}>
         {session ? '保存' : '添加'}
       </Button>
 

@@ -12,7 +12,6 @@ import * as courses from '@/services/courses'
 import { isShortCode, normaliseShortCode } from '@/utils/checkin'
 import { startCheckin, submitCheckin } from '@/utils/checkin-flow'
 import { canScanCheckin } from '@/utils/checkin-scanner'
-import { attendanceLabel } from '@/utils/courses'
 import { prefetchCheckinPages } from '@/utils/prefetch-checkin'
 import { formatTimeRange } from '@/utils/time'
 import './index.scss'
@@ -20,6 +19,13 @@ import './index.scss'
 /** Signed in already: nothing more to do for that session. */
 function signedIn(item: SessionListItem): boolean {
   return item.myAttendance === 'present' || item.myAttendance === 'late' || item.myAttendance === 'pending'
+}
+
+/** What the server recorded for a session I signed in to: 已签到, noting lateness or a pending check. */
+function signedInLabel(item: SessionListItem): string {
+  if (item.myAttendance === 'late') return '已签到（迟到）'
+  if (item.myAttendance === 'pending') return '已签到 · 待确认'
+  return '已签到'
 }
 
 function SessionOption({
@@ -52,7 +58,7 @@ function SessionOption({
         <Text className="checkin-enter__session-time">{formatTimeRange(item.startsAt, item.endsAt)}</Text>
         <Text className="checkin-enter__session-venue">{item.venue}</Text>
       </View>
-      {done ? <Tag type="primary">{attendanceLabel(item.myAttendance)}</Tag> : null}
+      {done ? <Tag type="primary">{signedInLabel(item)}</Tag> : null}
     </View>
   )
 }
@@ -98,6 +104,9 @@ function EnterCode() {
   }, [load])
   useEffect(prefetchCheckinPages, [])
 
+  // Every open session signed in (the server says so): nothing to type.
+  const allDone = sessions.length > 0 && sessions.every(signedIn)
+
   const submit = async () => {
     if (busy) return
     if (selected === null) {
@@ -128,7 +137,7 @@ function EnterCode() {
       }}
       onRefresh={load}
     >
-      {canScanCheckin ? (
+      {canScanCheckin && !allDone ? (
         <View className="checkin-enter__scan">
           <Button className="checkin-enter__scan-button" onClick={() => void startCheckin('redirectTo')}>
             扫码签到
@@ -159,6 +168,44 @@ function EnterCode() {
         </View>
       )}
 
+      {allDone ? (
+        <View className="checkin-enter__done" aria-live="polite">
+          <Text className="checkin-enter__done-title">已签到</Text>
+          <Text className="checkin-enter__done-hint">
+            {sessions.length === 1 ? '这场培训' : '正在签到的培训'}您都已签到，无需重复签到
+          </Text>
+        </View>
+      ) : (
+        <CodeForm
+          code={code}
+          problem={problem}
+          busy={busy}
+          onCode={(value) => {
+            setCode(value)
+            setProblem(null)
+          }}
+          onSubmit={() => void submit()}
+        />
+      )}
+    </PageShell>
+  )
+}
+
+function CodeForm({
+  code,
+  problem,
+  busy,
+  onCode,
+  onSubmit,
+}: {
+  code: string
+  problem: string | null
+  busy: boolean
+  onCode: (value: string) => void
+  onSubmit: () => void
+}) {
+  return (
+    <>
       <Text className="checkin-enter__label">2. 输入大屏上的6位签到码</Text>
       <Input
         className="checkin-enter__input"
@@ -169,26 +216,19 @@ function EnterCode() {
         confirmType="done"
         aria-label="6位签到码"
         nativeProps={{ inputMode: 'numeric', pattern: '[0-9]*', autoComplete: 'one-time-code' }}
-        onInput={(e) => {
-          setCode(normaliseShortCode(String(e.detail.value ?? '')))
-          setProblem(null)
-        }}
-        onConfirm={() => void submit()}
+        onInput={(e) => onCode(normaliseShortCode(String(e.detail.value ?? '')))}
+        onConfirm={onSubmit}
       />
       {problem ? (
         <Text className="checkin-enter__error" aria-live="assertive">
           {problem}
         </Text>
       ) : null}
-      <Button
-        className="checkin-enter__submit"
-        {...(busy ? { loading: true, disabled: true } : {})}
-        onClick={() => void submit()}
-      >
+      <Button className="checkin-enter__submit" loading={busy} onClick={onSubmit}>
         签到
       </Button>
       <Text className="checkin-enter__note">签到码每10秒更新一次，请输入大屏上当前显示的数字</Text>
-    </PageShell>
+    </>
   )
 }
 

@@ -128,11 +128,7 @@ function Actions({ again, retry }: { again: boolean; retry?: { busy: boolean; on
         </Button>
       ) : null}
       {retry ? (
-        <Button
-          className="checkin-result__retry"
-          {...(retry.busy ? { loading: true, disabled: true } : {})}
-          onClick={retry.onRetry}
-        >
+        <Button className="checkin-result__retry" loading={retry.busy} onClick={retry.onRetry}>
           立即重试提交
         </Button>
       ) : null}

@@ -118,7 +118,7 @@ function ActionBar({
           disabled && 'event-detail__action--disabled',
         )}
         {...(disabled ? { disabled: true } : {})}
-        {...(busy ? { loading: true, disabled: true } : {})}
+        loading={busy}
         onClick={onClick}
       >
         {action.label}

@@ -73,11 +73,7 @@ function InviteOption({ initialCode }: { initialCode: string }) {
         aria-label="邀请码"
       />
       <View className="join-option__buttons">
-        <Button
-          className="join-option__primary"
-          {...(busy ? { loading: true, disabled: true } : {})}
-          onClick={() => void submit()}
-        >
+        <Button className="join-option__primary" loading={busy} onClick={() => void submit()}>
           使用邀请码加入
         </Button>
         {canScanInvite ? (
@@ -208,11 +204,7 @@ function JoinRequestOption({ user, onSent }: { user: Me; onSent: () => void }) {
         onInput={(event) => setNote(event.detail.value)}
         aria-label="备注"
       />
-      <Button
-        className="join-option__primary"
-        {...(busy ? { loading: true, disabled: true } : {})}
-        onClick={() => void submit()}
-      >
+      <Button className="join-option__primary" loading={busy} onClick={() => void submit()}>
         提交申请
       </Button>
     </View>

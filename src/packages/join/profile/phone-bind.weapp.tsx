@@ -41,7 +41,7 @@ export function PhoneBind({ onBound }: PhoneBindProps) {
       <Button
         className="join-option__primary"
         openType="getPhoneNumber"
-        {...(busy ? { loading: true, disabled: true } : {})}
+        loading={busy}
         onGetPhoneNumber={(event) => void onGetPhoneNumber(event)}
       >
         手机号快速验证

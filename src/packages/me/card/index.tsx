@@ -1,4 +1,4 @@
-import { useDidHide, useDidShow } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/button'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
@@ -10,7 +10,7 @@ import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as cards from '@/services/cards'
 import { POLITICAL_STATUS_LABELS } from '@/utils/labels'
-import { cardRefreshDelay } from '@/utils/member-card'
+import { cardRefreshDelay, myCardLabel } from '@/utils/member-card'
 import { keepScreenOn } from './keep-screen-on'
 import './index.scss'
 
@@ -108,6 +108,12 @@ function Card() {
     }
   }, [])
 
+  // The navigation bar says what the card says: 我的党员名片 only for party members.
+  const title = card?.title
+  useEffect(() => {
+    if (title) Taro.setNavigationBarTitle({ title: myCardLabel(title) }).catch(() => undefined)
+  }, [title])
+
   useEffect(() => {
     mounted.current = true
     keepScreenOn(true)
@@ -144,11 +150,7 @@ function Card() {
         <Text className="member-card__problem-text">
           {expired ? '名片已过期' : '刷新失败'}：{error.message}
         </Text>
-        <Button
-          className="member-card__retry"
-          {...(refreshing ? { loading: true, disabled: true } : {})}
-          onClick={() => void load()}
-        >
+        <Button className="member-card__retry" loading={refreshing} onClick={() => void load()}>
           立即刷新
         </Button>
       </View>

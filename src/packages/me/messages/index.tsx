@@ -24,7 +24,9 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   join_request_decided: '入支部申请',
   notice_reminder: '通知提醒',
   session_cancelled: '培训取消',
+  session_moved: '培训调整',
   application_stage: '入党进度',
+  application_step_due: '发展党员',
 }
 
 const TAB_PAGES = ['/pages/home/index', '/pages/events/index', '/pages/study/index', '/pages/me/index']

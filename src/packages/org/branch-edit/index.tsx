@@ -188,11 +188,7 @@ function BranchForm({ id }: { id: number | null }) {
             )}
           </View>
         ) : null}
-        <Button
-          className="org-form__submit"
-          {...(saving ? { loading: true, disabled: true } : {})}
-          onClick={() => void save()}
-        >
+        <Button className="org-form__submit" loading={saving} onClick={() => void save()}>
           {branch ? '保存' : '新建支部'}
         </Button>
       </View>

@@ -178,11 +178,7 @@ function CompanyForm({ id }: { id: number | null }) {
           </View>
         ) : null}
         <InstructorField value={instructor} onChange={setInstructor} />
-        <Button
-          className="org-form__submit"
-          {...(saving ? { loading: true, disabled: true } : {})}
-          onClick={() => void save()}
-        >
+        <Button className="org-form__submit" loading={saving} onClick={() => void save()}>
           {company ? '保存' : '新增企业'}
         </Button>
       </View>

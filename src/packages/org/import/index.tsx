@@ -116,7 +116,7 @@ function ImportPage() {
       {done ? <Summary result={done} /> : null}
       <Button
         className="org-form__secondary member-import__dry-run"
-        {...(busy ? { loading: true, disabled: true } : {})}
+        loading={busy}
         onClick={() => void run(true)}
       >
         预检
@@ -124,7 +124,7 @@ function ImportPage() {
       {canImport ? (
         <Button
           className="org-form__submit member-import__run"
-          {...(busy ? { loading: true, disabled: true } : {})}
+          loading={busy}
           onClick={() => void run(false)}
         >
           确认导入

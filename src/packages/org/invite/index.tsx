@@ -56,11 +56,7 @@ function InviteCard({ memberId }: { memberId: number }) {
             请本人用微信扫码，或打开红e园区 → 完善信息 → 输入邀请码。邀请码只能使用一次，
             {formatFullDateTime(invite.expiresAt)}前有效。
           </Text>
-          <Button
-            className="org-form__secondary"
-            {...(busy ? { loading: true, disabled: true } : {})}
-            onClick={() => void issue()}
-          >
+          <Button className="org-form__secondary" loading={busy} onClick={() => void issue()}>
             重新生成
           </Button>
         </View>

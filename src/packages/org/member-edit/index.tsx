@@ -299,11 +299,7 @@ function MemberForm({
             />
           </View>
         ) : null}
-        <Button
-          className="org-form__submit"
-          {...(saving ? { loading: true, disabled: true } : {})}
-          onClick={() => void save()}
-        >
+        <Button className="org-form__submit" loading={saving} onClick={() => void save()}>
           {member ? '保存' : '添加成员'}
         </Button>
         {member && member.active && !member.bound ? (

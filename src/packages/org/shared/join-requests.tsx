@@ -65,11 +65,7 @@ function JoinRequestCard({ request, onDecided }: { request: JoinRequest; onDecid
                 <Button className="org-toolbar__button" onClick={() => setRefusing(false)}>
                   取消
                 </Button>
-                <Button
-                  className="org-toolbar__danger"
-                  {...(busy ? { loading: true, disabled: true } : {})}
-                  onClick={() => void decide(false)}
-                >
+                <Button className="org-toolbar__danger" loading={busy} onClick={() => void decide(false)}>
                   确认拒绝
                 </Button>
               </>
@@ -78,11 +74,7 @@ function JoinRequestCard({ request, onDecided }: { request: JoinRequest; onDecid
                 <Button className="org-toolbar__button" onClick={() => setRefusing(true)}>
                   拒绝
                 </Button>
-                <Button
-                  className="org-toolbar__primary"
-                  {...(busy ? { loading: true, disabled: true } : {})}
-                  onClick={() => void decide(true)}
-                >
+                <Button className="org-toolbar__primary" loading={busy} onClick={() => void decide(true)}>
                   同意
                 </Button>
               </>

@@ -147,11 +147,7 @@ export function Roster({ branchId, branches }: RosterProps) {
         <Button className="org-toolbar__button" onClick={() => go(ROUTES.memberImport)}>
           导入名册
         </Button>
-        <Button
-          className="org-toolbar__button"
-          {...(exporting ? { loading: true, disabled: true } : {})}
-          onClick={() => void exportRoster()}
-        >
+        <Button className="org-toolbar__button" loading={exporting} onClick={() => void exportRoster()}>
           导出
         </Button>
       </View>

@@ -4,11 +4,13 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AllowedStep, Application, NamedRef } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
+import { useSession } from '@/stores/session'
 import { cx } from '@/components/types'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as applications from '@/services/applications'
 import { toastError, toastSuccess } from '@/utils/toast'
 import { NextStepCard, Timeline } from '../timeline'
+import { ApplicationActions, CorrectionForm } from './actions'
 import '../party.scss'
 
 /** Records one of the steps the server allows now: its date, a note and the people it names. */
@@ -125,11 +127,7 @@ function RecordForm({
           aria-label="备注"
         />
       </View>
-      <Button
-        className="party-submit record-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="party-submit record-form__submit" loading={submitting} onClick={submit}>
         记录「{step.name}」
       </Button>
     </View>
@@ -145,6 +143,19 @@ export function ApplicationView({
 }) {
   const recordable = application.allowedSteps.filter((step) => step.canRecord)
   const waitingOthers = application.allowedSteps.filter((step) => !step.canRecord)
+  const [correcting, setCorrecting] = useState<number | null>(null)
+  // 更正 is offered on the steps of the viewer's level (the server checks it again).
+  const roles = useSession()?.user?.roles ?? []
+  const mayCorrect = (step: Application['steps'][number]) =>
+    !step.corrected &&
+    step.code !== 'withdraw' &&
+    step.code !== 'probation_extension' &&
+    application.stage !== 'withdrawn' &&
+    (step.level === 'committee' ? roles.includes('park_admin') : roles.includes('secretary'))
+  const changed = (updated: Application) => {
+    setCorrecting(null)
+    onChanged(updated)
+  }
   return (
     <View className="party-application">
       <View className="party-card">
@@ -178,6 +189,11 @@ export function ApplicationView({
           {waitingOthers[0]!.name}」
         </Text>
       ) : null}
+      <ApplicationActions
+        key={`actions-${application.steps.length}`}
+        application={application}
+        onChanged={onChanged}
+      />
       <View className="party-card party-application__trail">
         <Text className="party-card__title">办理记录</Text>
         {application.steps.map((step) => (
@@ -197,6 +213,18 @@ export function ApplicationView({
               记录人 {step.recordedBy.name}
               {step.note ? ` · ${step.note}` : ''}
             </Text>
+            {correcting === step.id ? (
+              <CorrectionForm
+                application={application}
+                step={step}
+                onChanged={changed}
+                onCancel={() => setCorrecting(null)}
+              />
+            ) : mayCorrect(step) ? (
+              <Text className="party-application__correct" onClick={() => setCorrecting(step.id)}>
+                更正
+              </Text>
+            ) : null}
           </View>
         ))}
       </View>

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -9,6 +10,7 @@ import { cx } from '@/components/types'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as applications from '@/services/applications'
 import type { Tools } from '@/stores/tools'
+import { exportCsv } from '@/utils/export-csv'
 import { toastError, toastSuccess } from '@/utils/toast'
 import { openApplication as open, PipelineItem } from '../pipeline-item'
 import '../party.scss'
@@ -97,11 +99,7 @@ function PaperForm({ onCreated }: { onCreated: (id: number) => void }) {
           aria-label="出生日期"
         />
       </View>
-      <Button
-        className="party-submit paper-form__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="party-submit paper-form__submit" loading={submitting} onClick={submit}>
         录入
       </Button>
     </View>
@@ -115,7 +113,26 @@ function Pipeline({ tools }: { tools: Tools | null }) {
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(true)
   const [paper, setPaper] = useState(false)
+  const [exporting, setExporting] = useState(false)
   const shown = useRef(false)
+
+  // The list on screen as a spreadsheet: a file download in the browser; in WeChat the file is
+  // downloaded and handed to a chat (or opened) — what the committee receives.
+  const exportList = async () => {
+    if (exporting) return
+    setExporting(true)
+    try {
+      await exportCsv({
+        path: applications.pipelineCsvPath(tab === 'all' ? undefined : tab),
+        fileName: `发展党员名单-${dayjs().format('YYYY-MM-DD')}.csv`,
+        forbiddenMessage: '只有支部书记和园区管理员可以导出',
+      })
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setExporting(false)
+    }
+  }
 
   const load = useCallback(async (wanted: Tab) => {
     try {
@@ -154,11 +171,21 @@ function Pipeline({ tools }: { tools: Tools | null }) {
             <Text className="party-card__line">
               共 {items.length} 人{overdue > 0 ? ` · ${overdue} 人逾期` : ''}
             </Text>
-            {!parkWide ? (
-              <View className="party-action pipeline__paper" role="button" onClick={() => setPaper(!paper)}>
-                <Text>{paper ? '收起' : '录入纸质申请'}</Text>
+            <View className="pipeline__actions">
+              <View
+                className="party-action pipeline__export"
+                role="button"
+                aria-busy={exporting || undefined}
+                onClick={() => void exportList()}
+              >
+                <Text>{exporting ? '导出中…' : '导出CSV'}</Text>
               </View>
-            ) : null}
+              {!parkWide ? (
+                <View className="party-action pipeline__paper" role="button" onClick={() => setPaper(!paper)}>
+                  <Text>{paper ? '收起' : '录入纸质申请'}</Text>
+                </View>
+              ) : null}
+            </View>
           </View>
           {paper ? (
             <PaperForm

@@ -62,11 +62,7 @@ function ApplyForm({ onApplied }: { onApplied: (application: Application) => voi
           aria-label="出生日期"
         />
       </View>
-      <Button
-        className="party-submit party-apply__submit"
-        {...(submitting ? { loading: true, disabled: true } : {})}
-        onClick={submit}
-      >
+      <Button className="party-submit party-apply__submit" loading={submitting} onClick={submit}>
         递交申请
       </Button>
     </View>

@@ -139,7 +139,7 @@ function EnrolBar({ course, refusedFull, busy, onEnrol }: EnrolBarProps) {
         <Button
           className={cx('course-detail__action', state !== 'open' && 'course-detail__action--disabled')}
           {...(state !== 'open' ? { disabled: true } : {})}
-          {...(busy ? { loading: true, disabled: true } : {})}
+          loading={busy}
           onClick={() => {
             if (!busy && state === 'open') onEnrol()
           }}

@@ -94,6 +94,29 @@ describe.each(databases)('我的 on $name: /api/me/summary and /api/me/courses',
     expect((await summary(parkAdmin)).tools).toEqual({ scope: 'park', healthPackages: true })
   })
 
+  it('names the card as GET /api/me/card does: 数字党员名片 for party members, 园区名片 for anyone else', async () => {
+    const [partyMember, probationary, masses] = await addMembers(t.app, 3, { branchId: branchA })
+    await t.app.db
+      .updateTable('users')
+      .set({ political_status: 'probationary' })
+      .where('id', '=', probationary!)
+      .execute()
+    await t.app.db
+      .updateTable('users')
+      .set({ political_status: 'masses' })
+      .where('id', '=', masses!)
+      .execute()
+    for (const [id, title] of [
+      [partyMember!, '数字党员名片'],
+      [probationary!, '数字党员名片'],
+      [masses!, '园区名片'],
+    ] as const) {
+      expect((await summary(tokenFor(t.app, id))).card).toEqual({ title })
+      const card = await send('GET', '/api/me/card', tokenFor(t.app, id))
+      expect(card.json<{ title: string }>().title).toBe(title)
+    }
+  })
+
   it('shows a CEO the batch they claimed and have not picked up, before any other', async () => {
     const [ceoId] = await addMembers(t.app, 1, { branchId: branchA, isCeo: true })
     const ceo = tokenFor(t.app, ceoId!)

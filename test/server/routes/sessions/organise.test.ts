@@ -1,4 +1,5 @@
 import type { CourseDetail, SessionDetail } from '../../../../server/src/schemas'
+import { formatParkTime } from '../../../../server/src/domain/park-time'
 import { databases, seededPeople, startApp, tokenFor, type TestApp } from '../../harness'
 
 const MINUTE = 60 * 1000
@@ -89,6 +90,38 @@ describe.each(databases)('planning sessions on $name', (database) => {
       const response = await send('PATCH', `/api/sessions/${last.id}`, secretaryA, body)
       expect([response.statusCode, codeOf(response)]).toEqual([400, 'VALIDATION_FAILED'])
     }
+  })
+
+  it('tells the enrolled members when a session is moved, once, with the old and the new time', async () => {
+    const { sessions } = await course()
+    const second = sessions[1]!
+    const toldOf = () =>
+      t.app.db
+        .selectFrom('notifications')
+        .select(['user_id', 'body', 'link'])
+        .where('kind', '=', 'session_moved')
+        .where('object_id', '=', second.id)
+        .execute()
+    // A new venue alone is no move.
+    expect(
+      (await send('PATCH', `/api/sessions/${second.id}`, secretaryA, { venue: '二楼' })).statusCode,
+    ).toBe(200)
+    expect(await toldOf()).toEqual([])
+
+    const move = { startsAt: inHours(30), endsAt: inHours(32) }
+    expect((await send('PATCH', `/api/sessions/${second.id}`, secretaryA, move)).statusCode).toBe(200)
+    // The same request again changes nothing and tells nobody twice.
+    expect((await send('PATCH', `/api/sessions/${second.id}`, secretaryA, move)).statusCode).toBe(200)
+    const told = await toldOf()
+    expect(told.map((row) => row.user_id)).toEqual([memberAId])
+    expect(told[0]!.body).toContain(formatParkTime(second.startsAt))
+    expect(told[0]!.body).toContain(formatParkTime(inHours(30)))
+    expect(told[0]!.body).toContain('二楼')
+    // …and the member reads it in 消息.
+    const inbox = await send('GET', '/api/me/notifications', memberA)
+    expect(inbox.json<{ items: Array<{ kind: string; title: string }> }>().items).toContainEqual(
+      expect.objectContaining({ kind: 'session_moved', title: '培训时间调整' }),
+    )
   })
 
   it('cancels a session with a reason its members see, and then it takes no sign-in', async () => {

@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core'
+import type { AnnouncementPage } from '../../types/api'
+import { apiAs, demoLogin, demoUsers, openPhone, openTab, useServerAndBrowser } from './harness'
+
+/** A text field by its class, whether the class sits on the <input>/<textarea> or around it. */
+const field = (page: Page, className: string) =>
+  page
+    .locator(`input.${className}, textarea.${className}, .${className} input, .${className} textarea`)
+    .first()
+
+const modalButton = (page: Page, text: string) => page.locator('.taro-modal__foot div', { hasText: text })
+const tabBadge = (page: Page, label: string) =>
+  page.locator('.weui-tabbar__item', { hasText: label }).locator('.taro-tabbar-badge')
+
+/**
+ * What centres the text of each visible single-line input: the text line keeps the font's own
+ * height (line-height normal) and the padding is the same above and below.
+ */
+async function inputLines(page: Page): Promise<Array<{ lineHeight: string; padding: boolean }>> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('input.taro-input-core'))
+      .filter((input) => (input as HTMLElement).offsetParent !== null)
+      .map((input) => {
+        const style = getComputedStyle(input)
+        return { lineHeight: style.lineHeight, padding: style.paddingTop === style.paddingBottom }
+      }),
+  )
+}
+
+const centred = { lineHeight: 'normal', padding: true }
+
+describe('the small things, in the H5 app', () => {
+  const app = useServerAndBrowser()
+
+  it('a notice link opened logged out opens after login; the tab badges show on a cold start from 活动', async () => {
+    const users = await demoUsers(app.server.url)
+    const member = users.find((user) => user.roles.join() === 'member')!
+    const notices = await apiAs<AnnouncementPage>(app.server.url, member.id, '/api/announcements?limit=5')
+    const notice = notices.items.find((item) => !item.read)!
+
+    const { page, errors } = await openPhone(
+      app.browser,
+      `${app.server.url}/#/packages/notice/detail/index?id=${notice.id}`,
+    )
+    await demoLogin(page, member.name)
+    await page.locator('.notice-detail__title', { hasText: notice.title }).waitFor()
+
+    // A cold start on 活动: 首页's unread notices and 我的's messages are on the tab bar all the same.
+    await page.goto(`${app.server.url}/#/pages/events/index`)
+    await page.reload()
+    await page.locator('.event-card').first().waitFor()
+    await tabBadge(page, '首页').waitFor()
+    expect(Number(await tabBadge(page, '首页').textContent())).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+  })
+
+  it('a tab switched to offline says so with 重试 instead of showing what it had; 重试 online brings it back', async () => {
+    const users = await demoUsers(app.server.url)
+    const member = users.find((user) => user.roles.join() === 'member')!
+    const { page, errors } = await openPhone(app.browser, app.server.url)
+    await demoLogin(page, member.name)
+    await page.locator('.announcement-card').first().waitFor()
+    await openTab(page, '活动')
+    await page.locator('.event-card').first().waitFor()
+
+    await page.context().setOffline(true)
+    await openTab(page, '首页')
+    const error = page.locator('.home .page-shell__error')
+    await error.waitFor()
+    expect(await error.textContent()).toContain('重试')
+    expect(await page.locator('.home .announcement-card').count()).toBe(0)
+
+    await page.context().setOffline(false)
+    await error.locator('.empty-state__action').click()
+    await page.locator('.home .announcement-card').first().waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('a half-filled notice asks before it is discarded; inputs centre their text; titles count and clamp', async () => {
+    const users = await demoUsers(app.server.url)
+    const secretary = users.find(
+      (user) => user.roles.includes('secretary') && !user.roles.includes('park_admin'),
+    )!
+    const { page, errors } = await openPhone(app.browser, app.server.url)
+    // The login page's search field, and every list title on 首页 at most two lines.
+    await page.locator('.login-panel__search input').waitFor()
+    const login = await inputLines(page)
+    expect(login.length).toBeGreaterThan(0)
+    expect(login).toEqual(login.map(() => centred))
+    await demoLogin(page, secretary.name)
+    await page.locator('.announcement-card').first().waitFor()
+    const clamps = await page
+      .locator('.announcement-card__title')
+      .evaluateAll((titles) => titles.map((title) => getComputedStyle(title).webkitLineClamp))
+    expect(new Set(clamps)).toEqual(new Set(['2']))
+
+    await openTab(page, '我的')
+    await page.locator('.menu-item--publish').click()
+    await field(page, 'notice-form__title').waitFor()
+    const lines = await inputLines(page)
+    expect(lines.length).toBeGreaterThan(0)
+    expect(lines).toEqual(lines.map(() => centred))
+
+    await field(page, 'notice-form__title').fill('关于开展主题党日活动的通知')
+    expect(await page.locator('.admin-form__counter').first().textContent()).toBe('13/100')
+    // Back with a half-filled form: asked; 继续填写 keeps what was typed.
+    await page.goBack()
+    await modalButton(page, '继续填写').waitFor()
+    await modalButton(page, '继续填写').click()
+    expect(await field(page, 'notice-form__title').inputValue()).toBe('关于开展主题党日活动的通知')
+    // Asked again, 离开 discards it and goes back to 我的.
+    await page.goBack()
+    await modalButton(page, '离开').click()
+    await page.locator('.menu-item--publish').waitFor()
+    expect(page.url()).toContain('/pages/me/index')
+    expect(errors).toEqual([])
+  })
+})
