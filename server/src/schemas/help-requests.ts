@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { Id, IsoTime, NamedRef, Page, PageQuery, TextField } from './common'
 
 /*
  * 红e帮帮团 help requests. The flow and who may move it live in
@@ -32,3 +33,148 @@ export type HelpPriority = Static<typeof HelpPriority>
 /** What a history row records. */
 export const HELP_EVENT_KINDS = ['submitted', 'assigned', 'status', 'reopened', 'replied', 'rated'] as const
 export type HelpEventKind = (typeof HELP_EVENT_KINDS)[number]
+
+/** What a status request may ask for: the three moves forward, and a reopen. */
+export const HELP_STATUS_ACTIONS = ['in_progress', 'resolved', 'closed', 'reopened'] as const
+export const HelpStatusAction = literals(HELP_STATUS_ACTIONS)
+export type HelpStatusAction = Static<typeof HelpStatusAction>
+
+export const HelpRequestCreateBody = Type.Object(
+  {
+    category: HelpCategory,
+    title: TextField({ minLength: 1, maxLength: 40 }),
+    body: TextField({ minLength: 1, maxLength: 2000, multiline: true }),
+  },
+  { additionalProperties: false },
+)
+export type HelpRequestCreateBody = Static<typeof HelpRequestCreateBody>
+
+export const HelpRequestCreated = Type.Object({
+  id: Id,
+  status: Type.Literal('submitted'),
+  priority: HelpPriority,
+})
+export type HelpRequestCreated = Static<typeof HelpRequestCreated>
+
+export const HelpRequestListQuery = Type.Object(
+  {
+    /** a status, or `open` for submitted, assigned and in_progress together */
+    status: Type.Optional(literals([...HELP_STATUSES, 'open'] as const)),
+    /** `1`: only the viewer's own requests */
+    mine: Type.Optional(literals(['1'] as const)),
+    /** `1`: only those assigned to the viewer (a helper's own queue) */
+    assigned: Type.Optional(literals(['1'] as const)),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+)
+export type HelpRequestListQuery = Static<typeof HelpRequestListQuery>
+
+/**
+ * The park's targets, fixed when the request was filed: the first reply within 2 working days
+ * (1 on the 红色服务通道), resolution within 10 (5). Working days skip Saturdays and Sundays.
+ */
+export const HelpTiming = Type.Object({
+  responseDueAt: IsoTime,
+  firstResponseAt: Type.Union([IsoTime, Type.Null()]),
+  /** no reply yet and past due, or the first reply came after it */
+  responseOverdue: Type.Boolean(),
+  resolutionDueAt: IsoTime,
+  resolvedAt: Type.Union([IsoTime, Type.Null()]),
+  resolutionOverdue: Type.Boolean(),
+})
+export type HelpTiming = Static<typeof HelpTiming>
+
+export const HelpRequestSummary = Type.Object({
+  id: Id,
+  company: NamedRef,
+  requester: NamedRef,
+  category: HelpCategory,
+  categoryName: Type.String(),
+  title: Type.String(),
+  status: HelpStatus,
+  priority: HelpPriority,
+  assignee: Type.Union([NamedRef, Type.Null()]),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  timing: HelpTiming,
+})
+export type HelpRequestSummary = Static<typeof HelpRequestSummary>
+
+export const HelpRequestPage = Page(HelpRequestSummary)
+export type HelpRequestPage = Static<typeof HelpRequestPage>
+
+export const HelpReply = Type.Object({
+  id: Id,
+  author: NamedRef,
+  /** how the author stands to the request */
+  side: literals(['requester', 'helper', 'park'] as const),
+  body: Type.String(),
+  createdAt: IsoTime,
+})
+export type HelpReply = Static<typeof HelpReply>
+
+export const HelpHistoryItem = Type.Object({
+  id: Id,
+  kind: literals(HELP_EVENT_KINDS),
+  fromStatus: Type.Union([HelpStatus, Type.Null()]),
+  toStatus: Type.Union([HelpStatus, Type.Null()]),
+  actor: NamedRef,
+  assignee: Type.Union([NamedRef, Type.Null()]),
+  at: IsoTime,
+})
+export type HelpHistoryItem = Static<typeof HelpHistoryItem>
+
+export const HelpRating = Type.Object({
+  score: Type.Integer({ minimum: 1, maximum: 5 }),
+  comment: Type.String(),
+  createdAt: IsoTime,
+})
+export type HelpRating = Static<typeof HelpRating>
+
+/** What the viewer may do now; the phone shows exactly these. */
+export const HelpActions = Type.Object({
+  reply: Type.Boolean(),
+  assign: Type.Boolean(),
+  status: Type.Array(HelpStatusAction),
+  rate: Type.Boolean(),
+})
+export type HelpActions = Static<typeof HelpActions>
+
+export const HelpRequestDetail = Type.Composite([
+  HelpRequestSummary,
+  Type.Object({
+    body: Type.String(),
+    replies: Type.Array(HelpReply),
+    history: Type.Array(HelpHistoryItem),
+    rating: Type.Union([HelpRating, Type.Null()]),
+    actions: HelpActions,
+  }),
+])
+export type HelpRequestDetail = Static<typeof HelpRequestDetail>
+
+export const HelpAssignBody = Type.Object({ helperId: Id }, { additionalProperties: false })
+export type HelpAssignBody = Static<typeof HelpAssignBody>
+
+export const HelpReplyBody = Type.Object(
+  { body: TextField({ minLength: 1, maxLength: 2000, multiline: true }) },
+  { additionalProperties: false },
+)
+export type HelpReplyBody = Static<typeof HelpReplyBody>
+
+export const HelpStatusBody = Type.Object({ status: HelpStatusAction }, { additionalProperties: false })
+export type HelpStatusBody = Static<typeof HelpStatusBody>
+
+export const HelpRatingBody = Type.Object(
+  {
+    score: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(TextField({ maxLength: 500, multiline: true })),
+  },
+  { additionalProperties: false },
+)
+export type HelpRatingBody = Static<typeof HelpRatingBody>
+
+/** A helper the park admin may assign, with how many open requests they hold. */
+export const HelperSummary = Type.Object({ id: Id, name: Type.String(), openCount: Type.Integer({ minimum: 0 }) })
+export const HelperList = Type.Array(HelperSummary)
+export type HelperSummary = Static<typeof HelperSummary>

@@ -13,6 +13,7 @@ export const NotificationKind = Type.Union([
   Type.Literal('notice_reminder'), // 提醒未读通知
   Type.Literal('session_cancelled'), // 培训场次取消
   Type.Literal('application_stage'), // 入党申请进入新阶段
+  Type.Literal('help_request'), // 红e帮帮团:分派、回复、状态变化
 ])
 export type NotificationKind = Static<typeof NotificationKind>
 

@@ -25,6 +25,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   notice_reminder: '通知提醒',
   session_cancelled: '培训取消',
   application_stage: '入党进度',
+  help_request: '红e帮帮团',
 }
 
 const TAB_PAGES = ['/pages/home/index', '/pages/events/index', '/pages/study/index', '/pages/me/index']
