@@ -27,7 +27,10 @@ export const HelpStatus = literals(HELP_STATUSES, '待分派 → 已分派 → �
 export type HelpStatus = Static<typeof HelpStatus>
 
 export const HELP_PRIORITIES = ['high', 'normal'] as const
-export const HelpPriority = literals(HELP_PRIORITIES, 'high: 红色服务通道 (the company has a party organisation)')
+export const HelpPriority = literals(
+  HELP_PRIORITIES,
+  'high: 红色服务通道 (the company has a party organisation)',
+)
 export type HelpPriority = Static<typeof HelpPriority>
 
 /** What a history row records. */
@@ -175,6 +178,10 @@ export const HelpRatingBody = Type.Object(
 export type HelpRatingBody = Static<typeof HelpRatingBody>
 
 /** A helper the park admin may assign, with how many open requests they hold. */
-export const HelperSummary = Type.Object({ id: Id, name: Type.String(), openCount: Type.Integer({ minimum: 0 }) })
+export const HelperSummary = Type.Object({
+  id: Id,
+  name: Type.String(),
+  openCount: Type.Integer({ minimum: 0 }),
+})
 export const HelperList = Type.Array(HelperSummary)
 export type HelperSummary = Static<typeof HelperSummary>

@@ -41,13 +41,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reopen_count', 'integer', (col) => col.notNull().defaultTo(0))
     .execute()
   // Lists: high priority first ('high' < 'normal'), newest first.
-  await db.schema.createIndex('help_requests_queue_idx').on('help_requests').columns(['priority', 'id']).execute()
+  await db.schema
+    .createIndex('help_requests_queue_idx')
+    .on('help_requests')
+    .columns(['priority', 'id'])
+    .execute()
   await db.schema
     .createIndex('help_requests_requester_idx')
     .on('help_requests')
     .columns(['requester_id', 'id'])
     .execute()
-  await db.schema.createIndex('help_requests_assignee_idx').on('help_requests').columns(['assignee_id', 'id']).execute()
+  await db.schema
+    .createIndex('help_requests_assignee_idx')
+    .on('help_requests')
+    .columns(['assignee_id', 'id'])
+    .execute()
   await db.schema.createIndex('help_requests_created_idx').on('help_requests').column('created_at').execute()
 
   await withId(db.schema.createTable('help_request_events'))

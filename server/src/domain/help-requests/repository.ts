@@ -150,17 +150,15 @@ export async function getHelpRequest(
       body: reply.body,
       createdAt: reply.created_at,
     })),
-    history: history.map(
-      (item): HelpHistoryItem => ({
-        id: item.id,
-        kind: item.kind,
-        fromStatus: item.from_status,
-        toStatus: item.to_status,
-        actor: { id: item.actor_id, name: item.name },
-        assignee: item.assignee_id === null ? null : { id: item.assignee_id, name: item.assignee_name ?? '' },
-        at: item.at,
-      }),
-    ),
+    history: history.map((item): HelpHistoryItem => ({
+      id: item.id,
+      kind: item.kind,
+      fromStatus: item.from_status,
+      toStatus: item.to_status,
+      actor: { id: item.actor_id, name: item.name },
+      assignee: item.assignee_id === null ? null : { id: item.assignee_id, name: item.assignee_name ?? '' },
+      at: item.at,
+    })),
     rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.created_at } : null,
     actions: actionsFor(standingOf(viewer, row), row, rating !== undefined),
   }

@@ -34,7 +34,10 @@ export interface Standing {
   helper: boolean
 }
 
-export function standingOf(viewer: Viewer, row: { requester_id: number; assignee_id: number | null }): Standing {
+export function standingOf(
+  viewer: Viewer,
+  row: { requester_id: number; assignee_id: number | null },
+): Standing {
   return {
     requester: row.requester_id === viewer.id,
     assignee: row.assignee_id !== null && row.assignee_id === viewer.id,
@@ -82,8 +85,15 @@ export function nextStatus(
 export const mayAssign = (standing: Standing, status: HelpStatus) =>
   standing.parkAdmin && OPEN_STATUSES.includes(status)
 
-export const mayRate = (standing: Standing, row: { status: HelpStatus; resolved_at: string | null }, rated: boolean) =>
-  standing.requester && !rated && row.resolved_at !== null && (row.status === 'resolved' || row.status === 'closed')
+export const mayRate = (
+  standing: Standing,
+  row: { status: HelpStatus; resolved_at: string | null },
+  rated: boolean,
+) =>
+  standing.requester &&
+  !rated &&
+  row.resolved_at !== null &&
+  (row.status === 'resolved' || row.status === 'closed')
 
 const ACTIONS: readonly HelpStatusAction[] = ['in_progress', 'resolved', 'closed', 'reopened']
 
@@ -97,7 +107,8 @@ export function actionsFor(
     assign: mayAssign(standing, row.status),
     status: ACTIONS.filter(
       (action) =>
-        mayMove(standing, action) && nextStatus(row.status, action, standing, row.assignee_id !== null) !== null,
+        mayMove(standing, action) &&
+        nextStatus(row.status, action, standing, row.assignee_id !== null) !== null,
     ),
     rate: mayRate(standing, row, rated),
   }

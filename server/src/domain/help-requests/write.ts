@@ -31,7 +31,12 @@ async function record(
   trx: Trx,
   row: { id: number },
   viewer: Viewer,
-  entry: { kind: Database['help_request_events']['kind']; from?: HelpStatus | null; to?: HelpStatus | null; assigneeId?: number | null },
+  entry: {
+    kind: Database['help_request_events']['kind']
+    from?: HelpStatus | null
+    to?: HelpStatus | null
+    assigneeId?: number | null
+  },
   at: string,
 ) {
   await trx
@@ -55,7 +60,9 @@ async function move(trx: Trx, row: HelpRequestRow, set: Updateable<Database['hel
     .set({ ...set, updated_at: at })
     .where('id', '=', row.id)
     .where('status', '=', row.status)
-    .where((eb) => (row.assignee_id === null ? eb('assignee_id', 'is', null) : eb('assignee_id', '=', row.assignee_id)))
+    .where((eb) =>
+      row.assignee_id === null ? eb('assignee_id', 'is', null) : eb('assignee_id', '=', row.assignee_id),
+    )
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) !== 1) throw conflict()
 }
@@ -97,7 +104,13 @@ export async function createHelpRequest(
   return { id: inserted.id, status: 'submitted', priority }
 }
 
-export async function assignHelpRequest(trx: Trx, viewer: Viewer, id: number, body: HelpAssignBody, now: Date) {
+export async function assignHelpRequest(
+  trx: Trx,
+  viewer: Viewer,
+  id: number,
+  body: HelpAssignBody,
+  now: Date,
+) {
   const row = await findVisibleHelpRequest(trx, viewer, id)
   const standing = standingOf(viewer, row)
   if (!standing.parkAdmin) throw forbidden('只有园区管理员可以分派求助')
@@ -114,18 +127,42 @@ export async function assignHelpRequest(trx: Trx, viewer: Viewer, id: number, bo
   const at = now.toISOString()
   const status: HelpStatus = row.status === 'submitted' ? 'assigned' : row.status
   await move(trx, row, { assignee_id: helper.id, status }, at)
-  await record(trx, row, viewer, { kind: 'assigned', from: row.status, to: status, assigneeId: helper.id }, at)
+  await record(
+    trx,
+    row,
+    viewer,
+    { kind: 'assigned', from: row.status, to: status, assigneeId: helper.id },
+    at,
+  )
   await notify(
     trx,
     [
-      tell(row, helper.id, '新的求助待处理', `${row.company_name}:${row.title}`, `assigned:${helper.id}:${at}`),
-      tell(row, row.requester_id, '求助已分派', `「${row.title}」已由${helper.name}跟进`, `assigned:${helper.id}:${at}`),
+      tell(
+        row,
+        helper.id,
+        '新的求助待处理',
+        `${row.company_name}:${row.title}`,
+        `assigned:${helper.id}:${at}`,
+      ),
+      tell(
+        row,
+        row.requester_id,
+        '求助已分派',
+        `「${row.title}」已由${helper.name}跟进`,
+        `assigned:${helper.id}:${at}`,
+      ),
     ],
     now,
   )
 }
 
-export async function replyToHelpRequest(trx: Trx, viewer: Viewer, id: number, body: HelpReplyBody, now: Date) {
+export async function replyToHelpRequest(
+  trx: Trx,
+  viewer: Viewer,
+  id: number,
+  body: HelpReplyBody,
+  now: Date,
+) {
   const row = await findVisibleHelpRequest(trx, viewer, id)
   const standing = standingOf(viewer, row)
   if (!mayReply(standing)) throw forbidden('只有求助人、负责的帮帮团成员和园区管理员可以回复')
@@ -139,11 +176,19 @@ export async function replyToHelpRequest(trx: Trx, viewer: Viewer, id: number, b
   const firstResponse = !standing.requester && row.first_response_at === null
   await move(trx, row, firstResponse ? { first_response_at: at } : {}, at)
   await record(trx, row, viewer, { kind: 'replied' }, at)
-  const told = new Set([row.requester_id, row.assignee_id].filter((userId) => userId !== null && userId !== viewer.id))
+  const told = new Set(
+    [row.requester_id, row.assignee_id].filter((userId) => userId !== null && userId !== viewer.id),
+  )
   await notify(
     trx,
     [...told].map((userId) =>
-      tell(row, userId as number, '求助有新回复', `「${row.title}」:${body.body.trim().slice(0, 40)}`, `reply:${inserted.id}`),
+      tell(
+        row,
+        userId as number,
+        '求助有新回复',
+        `「${row.title}」:${body.body.trim().slice(0, 40)}`,
+        `reply:${inserted.id}`,
+      ),
     ),
     now,
   )
@@ -158,7 +203,13 @@ const STATUS_WORDS: Record<HelpStatus, string> = {
   closed: '已关闭',
 }
 
-export async function changeHelpRequestStatus(trx: Trx, viewer: Viewer, id: number, body: HelpStatusBody, now: Date) {
+export async function changeHelpRequestStatus(
+  trx: Trx,
+  viewer: Viewer,
+  id: number,
+  body: HelpStatusBody,
+  now: Date,
+) {
   const row = await findVisibleHelpRequest(trx, viewer, id)
   const standing = standingOf(viewer, row)
   if (!mayMove(standing, body.status)) throw forbidden('没有权限变更该求助的状态')
@@ -174,12 +225,22 @@ export async function changeHelpRequestStatus(trx: Trx, viewer: Viewer, id: numb
           ? { status: to, closed_at: at }
           : { status: to }
   await move(trx, row, set, at)
-  await record(trx, row, viewer, { kind: body.status === 'reopened' ? 'reopened' : 'status', from: row.status, to }, at)
-  const told = new Set([row.requester_id, row.assignee_id].filter((userId) => userId !== null && userId !== viewer.id))
+  await record(
+    trx,
+    row,
+    viewer,
+    { kind: body.status === 'reopened' ? 'reopened' : 'status', from: row.status, to },
+    at,
+  )
+  const told = new Set(
+    [row.requester_id, row.assignee_id].filter((userId) => userId !== null && userId !== viewer.id),
+  )
   const words = body.status === 'reopened' ? '已重新打开' : STATUS_WORDS[to]
   await notify(
     trx,
-    [...told].map((userId) => tell(row, userId as number, `求助${words}`, `「${row.title}」${words}`, `status:${at}:${to}`)),
+    [...told].map((userId) =>
+      tell(row, userId as number, `求助${words}`, `「${row.title}」${words}`, `status:${at}:${to}`),
+    ),
     now,
   )
   return { status: to }
@@ -200,14 +261,24 @@ export async function rateHelpRequest(trx: Trx, viewer: Viewer, id: number, body
   try {
     await trx
       .insertInto('help_request_ratings')
-      .values({ request_id: id, requester_id: viewer.id, score: body.score, comment: body.comment?.trim() ?? '', created_at: at })
+      .values({
+        request_id: id,
+        requester_id: viewer.id,
+        score: body.score,
+        comment: body.comment?.trim() ?? '',
+        created_at: at,
+      })
       .execute()
   } catch (error) {
     throw isUniqueViolation(error) ? new AppError(409, 'ALREADY_RATED', '你已评价过该求助') : error
   }
   await record(trx, row, viewer, { kind: 'rated' }, at)
   if (row.assignee_id !== null) {
-    await notify(trx, [tell(row, row.assignee_id, '求助收到评价', `「${row.title}」${body.score} 星`, 'rated')], now)
+    await notify(
+      trx,
+      [tell(row, row.assignee_id, '求助收到评价', `「${row.title}」${body.score} 星`, 'rated')],
+      now,
+    )
   }
   return { score: body.score, comment: body.comment?.trim() ?? '', createdAt: at }
 }

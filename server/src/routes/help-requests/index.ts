@@ -142,7 +142,9 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const viewer = currentViewer(request)
       const { id } = request.params
-      const detail = await change(viewer, id, (trx, now) => replyToHelpRequest(trx, viewer, id, request.body, now))
+      const detail = await change(viewer, id, (trx, now) =>
+        replyToHelpRequest(trx, viewer, id, request.body, now),
+      )
       return reply.status(201).send(detail)
     },
   )
@@ -183,7 +185,9 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const viewer = currentViewer(request)
       const { id } = request.params
-      const detail = await change(viewer, id, (trx, now) => rateHelpRequest(trx, viewer, id, request.body, now))
+      const detail = await change(viewer, id, (trx, now) =>
+        rateHelpRequest(trx, viewer, id, request.body, now),
+      )
       return reply.status(201).send(detail)
     },
   )
