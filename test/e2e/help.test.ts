@@ -53,7 +53,7 @@ describe('红e帮帮团 in the H5 app', () => {
     await help.page.locator('.help-thread__send').click()
     await help.page.locator('.help-reply--helper', { hasText: '条件已发您' }).waitFor()
     await help.page.locator('.help-action--resolved').click()
-    await help.page.locator('.help-status', { hasText: '已解决' }).first().waitFor()
+    await help.page.locator('.help-detail__head .help-status', { hasText: '已解决' }).waitFor()
     expect(help.errors).toEqual([])
 
     await page.reload()
