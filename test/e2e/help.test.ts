@@ -1,4 +1,4 @@
-import { demoLogin, demoUsers, openPhone, openTab, useServerAndBrowser } from './harness'
+import { demoLogin, demoUsers, openPhone, openTab, screenshot, useServerAndBrowser } from './harness'
 
 const TITLE = '申请高新技术企业认定辅导'
 
@@ -36,6 +36,8 @@ describe('红e帮帮团 in the H5 app', () => {
     await desk.page.locator('.announcement-card').first().waitFor()
     await openTab(desk.page, '我的')
     await desk.page.locator('.menu-item--help').click()
+    await desk.page.locator('.help-request-card', { hasText: TITLE }).waitFor()
+    await screenshot(desk.page, 'help-queue')
     await desk.page.locator('.help-request-card', { hasText: TITLE }).click()
     await desk.page.locator('.help-assign__option', { hasText: helper.name }).click()
     await desk.page.locator('.help-detail__assignee', { hasText: helper.name }).waitFor()
@@ -66,6 +68,7 @@ describe('红e帮帮团 in the H5 app', () => {
     await page.locator('.help-rating-form__submit').click()
     await page.locator('.help-rating', { hasText: '很及时' }).waitFor()
     expect(await page.locator('.help-rating-form').count()).toBe(0)
+    await screenshot(page, 'help-request')
     expect(phone.errors).toEqual([])
   })
 })
