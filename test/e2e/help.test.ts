@@ -51,7 +51,7 @@ describe('红e帮帮团 in the H5 app', () => {
     await help.page.locator('.help-request-card', { hasText: TITLE }).click()
     await help.page
       .locator('.help-thread__input textarea, textarea.help-thread__input')
-      .fill('条件已发您,下周有申报辅导。')
+      .fill('条件已发您，下周有申报辅导。')
     await help.page.locator('.help-thread__send').click()
     await help.page.locator('.help-reply--helper', { hasText: '条件已发您' }).waitFor()
     await help.page.locator('.help-action--resolved').click()
@@ -68,6 +68,7 @@ describe('红e帮帮团 in the H5 app', () => {
     await page.locator('.help-rating-form__submit').click()
     await page.locator('.help-rating', { hasText: '很及时' }).waitFor()
     expect(await page.locator('.help-rating-form').count()).toBe(0)
+    await page.getByText('感谢评价').waitFor({ state: 'hidden' })
     await screenshot(page, 'help-request')
     expect(phone.errors).toEqual([])
   })

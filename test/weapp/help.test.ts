@@ -23,11 +23,11 @@ describe('红e帮帮团 in the mini-program', () => {
     expect(app.text()).toContain(`${TITLE.length}/40`)
     await app.fill(
       '企业的情况、遇到的问题、希望得到的帮助',
-      '公司开始做跨境电商,想了解出口退税的流程和材料。',
+      '公司开始做跨境电商，想了解出口退税的流程和材料。',
     )
     await app.tap('提交求助')
     // Every demo company has its own branch: the 红色服务通道.
-    expect(app.toasts).toContain('已提交,走红色服务通道优先办理')
+    expect(app.toasts).toContain('已提交，走红色服务通道优先办理')
     expect(app.route).toBe('packages/help/detail/index')
     expect(app.text()).toContain('红色服务通道')
     expect(app.text()).toContain('待园区分派')
@@ -41,7 +41,7 @@ describe('红e帮帮团 in the mini-program', () => {
     expect(desk.text()).toMatch(/请于 .+ 前首次答复/)
     await desk.tap(helper.name)
     expect(desk.toasts).toContain('已分派')
-    expect(desk.text()).toContain(`负责人:${helper.name}`)
+    expect(desk.text()).toContain(`负责人：${helper.name}`)
 
     // The helper answers and resolves it.
     const helperApp = await weapp.loginAs(helper)
@@ -50,7 +50,7 @@ describe('红e帮帮团 in the mini-program', () => {
     await helperApp.tap('分派给我的求助')
     expect(helperApp.text()).toContain('分派给我')
     await helperApp.tap(TITLE)
-    await helperApp.fill('写下回复', '出口退税可在电子税务局申报,需报关单和进项发票,本周税务讲堂有专场。')
+    await helperApp.fill('写下回复', '出口退税可在电子税务局申报，需报关单和进项发票，本周税务讲堂有专场。')
     await helperApp.tap('发送回复')
     expect(helperApp.toasts).toContain('已回复')
     await helperApp.tap('标记已解决')
@@ -67,7 +67,7 @@ describe('红e帮帮团 in the mini-program', () => {
     expect(again.route).toBe('packages/help/detail/index')
     expect(again.text()).toContain('出口退税可在电子税务局申报')
     await again.tap('★', 3)
-    await again.fill('说说你的感受(选填)', '讲得很清楚')
+    await again.fill('说说你的感受（选填）', '讲得很清楚')
     await again.tap('提交评价')
     expect(again.toasts).toContain('感谢评价')
     expect(again.text()).toContain('求助人评价')

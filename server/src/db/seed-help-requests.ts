@@ -36,79 +36,86 @@ const REQUESTS: ReadonlyArray<{ category: HelpCategory; title: string; body: str
   {
     category: 'tax',
     title: '研发费用加计扣除怎么申报',
-    body: '我们今年的研发投入比较大,想了解研发费用加计扣除的口径和申报时间,需要准备哪些材料?',
+    body: '我们今年的研发投入比较大，想了解研发费用加计扣除的口径和申报时间，需要准备哪些材料？',
     reply:
-      '您好,研发费用加计扣除可在预缴申报时享受,需留存研发项目立项、费用归集台账等资料,下周税务讲堂有专场讲解,欢迎参加。',
+      '您好，研发费用加计扣除可在预缴申报时享受，需留存研发项目立项、费用归集台账等资料，下周税务讲堂有专场讲解，欢迎参加。',
   },
   {
     category: 'tax',
     title: '小规模纳税人增值税优惠咨询',
-    body: '公司刚成立一年,还是小规模纳税人,请问现在的增值税减免政策是怎样的?开专票有影响吗?',
-    reply: '小规模纳税人月销售额未超过规定标准的可享受免征,开具专票的部分需正常纳税,我把政策原文发您参考。',
+    body: '公司刚成立一年，还是小规模纳税人，请问现在的增值税减免政策是怎样的？开专票有影响吗？',
+    reply: '小规模纳税人月销售额未超过规定标准的可享受免征，开具专票的部分需正常纳税，我把政策原文发您参考。',
   },
   {
     category: 'policy',
     title: '高新技术企业认定条件',
-    body: '想申请高新技术企业认定,请问对知识产权数量和研发人员比例有什么要求?园区能否协助辅导?',
-    reply: '高企认定对知识产权、研发人员占比、研发费用占比都有要求,园区每年组织两次申报辅导,已把您加入名单。',
+    body: '想申请高新技术企业认定，请问对知识产权数量和研发人员比例有什么要求？园区能否协助辅导？',
+    reply:
+      '高企认定对知识产权、研发人员占比、研发费用占比都有要求，园区每年组织两次申报辅导，已把您加入名单。',
   },
   {
     category: 'policy',
     title: '软件企业补贴政策',
-    body: '区里对软件和信息服务企业有没有房租或者研发补贴?申报入口在哪里?',
-    reply: '区里有针对软件企业的研发投入补助,申报在每年三季度,我已把申报指南和联系人发您。',
+    body: '区里对软件和信息服务企业有没有房租或者研发补贴？申报入口在哪里？',
+    reply: '区里有针对软件企业的研发投入补助，申报在每年三季度，我已把申报指南和联系人发您。',
   },
   {
     category: 'finance',
     title: '想对接科技信贷',
-    body: '公司准备扩大团队,流动资金有缺口,想了解园区合作银行的科技信贷产品和利率。',
-    reply: '园区合作的三家银行都有科技贷产品,可凭知识产权质押,我帮您约了下周二的银企对接会。',
+    body: '公司准备扩大团队，流动资金有缺口，想了解园区合作银行的科技信贷产品和利率。',
+    reply: '园区合作的三家银行都有科技贷产品，可凭知识产权质押，我帮您约了下周二的银企对接会。',
   },
   {
     category: 'finance',
     title: '天使轮融资路演机会',
-    body: '我们在做企业服务SaaS,想参加园区的红色路演,接触一些早期投资机构。',
-    reply: '下一期红色路演在月底,报名入口在活动页,我把您推荐给两家关注企业服务的机构。',
+    body: '我们在做企业服务SaaS,想参加园区的红色路演，接触一些早期投资机构。',
+    reply: '下一期红色路演在月底，报名入口在活动页，我把您推荐给两家关注企业服务的机构。',
   },
   {
     category: 'talent',
     title: '应届生招聘渠道',
-    body: '今年计划招 10 名应届生做研发,想了解园区和高校合作的招聘会安排。',
-    reply: '春季校园招聘会 3 月在园区举办,可免费设展位,另外人才驿站可提供实习生见习补贴。',
+    body: '今年计划招 10 名应届生做研发，想了解园区和高校合作的招聘会安排。',
+    reply: '春季校园招聘会 3 月在园区举办，可免费设展位，另外人才驿站可提供实习生见习补贴。',
   },
   {
     category: 'talent',
     title: '高层次人才认定咨询',
-    body: '我们的技术负责人是海外回国人员,请问能否申请区里的高层次人才认定,有哪些待遇?',
-    reply: '符合条件可申请区级高层次人才认定,享受住房补贴和子女入学服务,材料清单已发您。',
+    body: '我们的技术负责人是海外回国人员，请问能否申请区里的高层次人才认定，有哪些待遇？',
+    reply: '符合条件可申请区级高层次人才认定，享受住房补贴和子女入学服务，材料清单已发您。',
   },
   {
     category: 'space',
     title: '需要扩租办公场地',
-    body: '团队扩张后工位不够,想在园区内再租 200 平米左右的办公室,有没有合适的房源?',
-    reply: '园区 B 栋 5 层有一套 230 平米的空置办公室,可以安排本周看房。',
+    body: '团队扩张后工位不够，想在园区内再租 200 平米左右的办公室，有没有合适的房源？',
+    reply: '园区 B 栋 5 层有一套 230 平米的空置办公室，可以安排本周看房。',
   },
   {
     category: 'space',
     title: '借用会议室开年会',
-    body: '公司年会大约 80 人,想借用园区的多功能厅,需要怎么预约?',
-    reply: '多功能厅可容纳 120 人,已为您预留了您说的日期,请到园区服务中心登记。',
+    body: '公司年会大约 80 人，想借用园区的多功能厅，需要怎么预约？',
+    reply: '多功能厅可容纳 120 人，已为您预留了您说的日期，请到园区服务中心登记。',
   },
   {
     category: 'other',
     title: '员工子女入学咨询',
-    body: '有几位外地员工关心孩子在附近学校的入学政策,园区能否提供相关信息?',
-    reply: '已把湖里区今年的入学政策和积分办法整理给您,有具体问题可以随时联系。',
+    body: '有几位外地员工关心孩子在附近学校的入学政策，园区能否提供相关信息？',
+    reply: '已把湖里区今年的入学政策和积分办法整理给您，有具体问题可以随时联系。',
   },
   {
     category: 'other',
     title: '党建活动场地和经费',
-    body: '支部想组织一次主题党日,请问园区能否提供场地和活动经费支持?',
-    reply: '主题党日可使用园区党群服务中心,经费可按联合党委的办法申请,表格已发您。',
+    body: '支部想组织一次主题党日，请问园区能否提供场地和活动经费支持？',
+    reply: '主题党日可使用园区党群服务中心，经费可按联合党委的办法申请，表格已发您。',
   },
 ]
 
-const COMMENTS = ['回复很及时,问题解决了', '讲解得很清楚,谢谢帮帮团', '帮了大忙', '材料很全,省了不少时间', '']
+const COMMENTS = [
+  '回复很及时，问题解决了',
+  '讲解得很清楚，谢谢帮帮团',
+  '帮了大忙',
+  '材料很全，省了不少时间',
+  '',
+]
 
 export async function seedHelpRequests(trx: Transaction<Database>, now: Date): Promise<void> {
   const random = lcg(20261124)
@@ -164,7 +171,8 @@ export async function seedHelpRequests(trx: Transaction<Database>, now: Date): P
       'submitted',
       'assigned',
       'assigned',
-      'in_progress',
+      // filed three and a half days ago and still waiting: late on the park's target
+      'submitted',
       'in_progress',
       'resolved',
       'in_progress',
@@ -222,7 +230,7 @@ export async function seedHelpRequests(trx: Transaction<Database>, now: Date): P
         const followMs = step(random.int(2, 20))
         replies.push({
           author_id: requester.id,
-          body: '好的,谢谢!我们准备好材料再联系您。',
+          body: '好的，谢谢！我们准备好材料再联系您。',
           created_at: at(followMs),
         })
         event('replied', requester.id, followMs, null, null)
@@ -240,7 +248,7 @@ export async function seedHelpRequests(trx: Transaction<Database>, now: Date): P
         const againMs = step(40)
         replies.push({
           author_id: helperId,
-          body: '补充材料已收到,已协调相关部门办理完毕。',
+          body: '补充材料已收到，已协调相关部门办理完毕。',
           created_at: at(againMs),
         })
         event('replied', helperId, againMs, null, null)

@@ -30,12 +30,12 @@ export const ACTION_LABELS: Record<HelpStatusAction, string> = {
 export function timingLine(timing: HelpTiming, status: HelpStatus): { text: string; late: boolean } {
   if (timing.firstResponseAt === null && status !== 'closed') {
     return timing.responseOverdue
-      ? { text: `首次答复已超时(应于 ${formatDateTime(timing.responseDueAt)} 前)`, late: true }
+      ? { text: `首次答复已超时（应于 ${formatDateTime(timing.responseDueAt)} 前）`, late: true }
       : { text: `请于 ${formatDateTime(timing.responseDueAt)} 前首次答复`, late: false }
   }
   if (timing.resolvedAt === null && (status === 'assigned' || status === 'in_progress')) {
     return timing.resolutionOverdue
-      ? { text: `办结已超时(应于 ${formatDateTime(timing.resolutionDueAt)} 前)`, late: true }
+      ? { text: `办结已超时（应于 ${formatDateTime(timing.resolutionDueAt)} 前）`, late: true }
       : { text: `请于 ${formatDateTime(timing.resolutionDueAt)} 前办结`, late: false }
   }
   if (timing.resolvedAt !== null) {

@@ -107,7 +107,7 @@ describe('红e帮帮团', () => {
       body: '想了解申报口径',
     })
     expect(Taro.showToast).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '已提交,走红色服务通道优先办理' }),
+      expect.objectContaining({ title: '已提交，走红色服务通道优先办理' }),
     )
   })
 
@@ -170,7 +170,7 @@ describe('红e帮帮团', () => {
     await screen.findByText('在办 2 件')
     expect(container.querySelectorAll('.help-action')).toHaveLength(1)
     fireEvent.click(screen.getByText('陈思远'))
-    await screen.findByText('负责人:陈思远')
+    await screen.findByText('负责人：陈思远')
     expect(calls.find((call) => call.method === 'POST')?.body).toEqual({ helperId: 31 })
     expect(screen.getByText('开始处理')).toBeTruthy()
     expect(screen.getByText('当前负责人')).toBeTruthy()

@@ -23,7 +23,7 @@ import { dueTimes, mayAssign, mayMove, mayRate, mayReply, nextStatus, standingOf
  */
 
 const badTransition = (message: string) => new AppError(422, 'BAD_TRANSITION', message)
-const conflict = () => new AppError(409, 'HELP_REQUEST_CONFLICT', '该求助刚被他人更新,请刷新后重试')
+const conflict = () => new AppError(409, 'HELP_REQUEST_CONFLICT', '该求助刚被他人更新，请刷新后重试')
 
 type Trx = Transaction<Database>
 
@@ -73,14 +73,14 @@ export async function createHelpRequest(
   body: HelpRequestCreateBody,
   now: Date,
 ): Promise<HelpRequestCreated> {
-  if (!viewer.onRoster) throw forbidden('请先完善信息,加入园区花名册后再提交求助')
+  if (!viewer.onRoster) throw forbidden('请先完善信息，加入园区花名册后再提交求助')
   const company = await trx
     .selectFrom('users as u')
     .innerJoin('companies as c', 'c.id', 'u.company_id')
     .select(['c.id', 'c.branch_id', 'c.status'])
     .where('u.id', '=', viewer.id)
     .executeTakeFirst()
-  if (!company) throw new AppError(422, 'NO_COMPANY', '你还没有所属企业,无法以企业名义提交求助')
+  if (!company) throw new AppError(422, 'NO_COMPANY', '你还没有所属企业，无法以企业名义提交求助')
   // 红色服务通道: a company with its own or a joint party organisation goes first.
   const priority = company.branch_id !== null ? 'high' : 'normal'
   const at = now.toISOString()
@@ -166,7 +166,7 @@ export async function replyToHelpRequest(
   const row = await findVisibleHelpRequest(trx, viewer, id)
   const standing = standingOf(viewer, row)
   if (!mayReply(standing)) throw forbidden('只有求助人、负责的帮帮团成员和园区管理员可以回复')
-  if (row.status === 'closed') throw badTransition('求助已关闭,如需继续请重新打开')
+  if (row.status === 'closed') throw badTransition('求助已关闭，如需继续请重新打开')
   const at = now.toISOString()
   const inserted = await trx
     .insertInto('help_request_replies')
@@ -186,7 +186,7 @@ export async function replyToHelpRequest(
         row,
         userId as number,
         '求助有新回复',
-        `「${row.title}」:${body.body.trim().slice(0, 40)}`,
+        `「${row.title}」：${body.body.trim().slice(0, 40)}`,
         `reply:${inserted.id}`,
       ),
     ),

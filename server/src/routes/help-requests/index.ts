@@ -46,7 +46,7 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: '提交求助(花名册成员,以所在企业名义);有党组织的企业走红色服务通道(priority: high)',
+        summary: '提交求助（花名册成员，以所在企业名义）；有党组织的企业走红色服务通道（priority: high）',
         security: bearerAuth,
         body: HelpRequestCreateBody,
         response: { 201: HelpRequestCreated, ...errorResponses(400, 401, 403, 422) },
@@ -68,7 +68,7 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: '求助列表:红色服务通道在前,新的在前;成员只看自己的,帮帮团成员和园区管理员看全部',
+        summary: '求助列表：红色服务通道在前，新的在前；成员只看自己的，帮帮团成员和园区管理员看全部',
         security: bearerAuth,
         querystring: HelpRequestListQuery,
         response: { 200: HelpRequestPage, ...errorResponses(400, 401) },
@@ -83,7 +83,7 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: '可分派的红e帮帮团成员及其手上未办结的求助数(园区管理员)',
+        summary: '可分派的红e帮帮团成员及其手上未办结的求助数（园区管理员）',
         security: bearerAuth,
         response: { 200: HelperList, ...errorResponses(401, 403) },
       },
@@ -97,7 +97,7 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: '求助详情:回复、全部变更记录、评价、响应时限,以及当前用户可做的操作(actions)',
+        summary: '求助详情：回复、全部变更记录、评价、响应时限，以及当前用户可做的操作（actions）',
         security: bearerAuth,
         params: IdParams,
         response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 404) },
@@ -112,7 +112,7 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: '分派给帮帮团成员(园区管理员);该成员会收到消息',
+        summary: '分派给帮帮团成员（园区管理员）；该成员会收到消息',
         security: bearerAuth,
         params: IdParams,
         body: HelpAssignBody,
@@ -132,7 +132,7 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: '回复(求助人、负责的帮帮团成员、园区管理员)',
+        summary: '回复（求助人、负责的帮帮团成员、园区管理员）',
         security: bearerAuth,
         params: IdParams,
         body: HelpReplyBody,
@@ -155,7 +155,7 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: '变更状态:处理中、已解决、已关闭、重新打开(负责人、园区管理员;求助人可关闭和重新打开)',
+        summary: '变更状态：处理中、已解决、已关闭、重新打开（负责人、园区管理员；求助人可关闭和重新打开）',
         security: bearerAuth,
         params: IdParams,
         body: HelpStatusBody,
@@ -175,7 +175,7 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: app.authenticate,
       schema: {
         tags,
-        summary: '评价(求助人,解决后一次):1–5 星和留言',
+        summary: '评价（求助人，解决后一次）：1–5 星和留言',
         security: bearerAuth,
         params: IdParams,
         body: HelpRatingBody,

@@ -139,7 +139,7 @@ function RatingForm({
         className="help-textarea help-rating-form__comment"
         value={comment}
         maxlength={500}
-        placeholder="说说你的感受(选填)"
+        placeholder="说说你的感受（选填）"
         onInput={(event) => setComment(event.detail.value)}
         aria-label="评价留言"
       />
@@ -181,7 +181,7 @@ function Detail({ id }: { id: number }) {
       const { confirm } = await Taro.showModal({
         title: ACTION_LABELS[action],
         content:
-          action === 'closed' ? '关闭后不能再回复,需要时可重新打开。' : '重新打开后,帮帮团会继续跟进。',
+          action === 'closed' ? '关闭后不能再回复，需要时可重新打开。' : '重新打开后，帮帮团会继续跟进。',
         confirmText: '确定',
       })
       if (!confirm) return
@@ -239,7 +239,7 @@ function Detail({ id }: { id: number }) {
               {request.company.name} · {request.requester.name} · {formatDateTime(request.createdAt)}
             </Text>
             <Text className="help-card__line help-detail__assignee">
-              负责人:{request.assignee ? request.assignee.name : '待园区分派'}
+              负责人：{request.assignee ? request.assignee.name : '待园区分派'}
             </Text>
             {timing.text ? (
               <Text className={timing.late ? 'help-card__due help-card__due--late' : 'help-card__due'}>

@@ -57,10 +57,10 @@ function HelpList({ user }: { user: Me }) {
           <View className="help-intro">
             <Text className="help-intro__title">红e帮帮团</Text>
             <Text className="help-intro__line">
-              区直部门组成的帮帮团为园区企业排忧解难:政策咨询、税务、融资、人才招聘、场地……
+              区直部门组成的帮帮团为园区企业排忧解难：政策咨询、税务、融资、人才招聘、场地……
             </Text>
             <Text className="help-intro__line">
-              首次答复 2 个工作日内;有党组织的企业走红色服务通道,1 个工作日内答复。
+              首次答复 2 个工作日内；有党组织的企业走红色服务通道，1 个工作日内答复。
             </Text>
             {mayFile ? (
               <Button
@@ -86,7 +86,7 @@ function HelpList({ user }: { user: Me }) {
       onRetry={() => void list.refresh()}
       empty={list.items.length === 0}
       emptyText={seesAll ? '这里暂时没有求助' : '还没有提交过求助'}
-      emptyHint={seesAll ? '下拉可刷新' : '遇到政策、税务、融资等问题,点「我要求助」'}
+      emptyHint={seesAll ? '下拉可刷新' : '遇到政策、税务、融资等问题，点「我要求助」'}
       onRefresh={list.refresh}
       onLoadMore={() => void list.loadMore()}
       loadingMore={list.loadingMore}

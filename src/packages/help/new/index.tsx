@@ -28,7 +28,7 @@ export function HelpForm({ onFiled }: { onFiled: (id: number) => void }) {
     setSubmitting(true)
     try {
       const created = await helpRequests.create({ category, title: title.trim(), body: body.trim() })
-      toastInfo(created.priority === 'high' ? '已提交,走红色服务通道优先办理' : '已提交,帮帮团会尽快答复')
+      toastInfo(created.priority === 'high' ? '已提交，走红色服务通道优先办理' : '已提交，帮帮团会尽快答复')
       onFiled(created.id)
     } catch (e) {
       toastError(e)

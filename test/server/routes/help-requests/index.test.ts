@@ -247,7 +247,7 @@ describe.each(databases)('红e帮帮团 help requests on $name', (database) => {
     expect((await notificationsOf(memberId)).map((row) => row.title)).toContain('求助有新回复')
 
     // The requester's answer tells the assignee, and is not a response.
-    await post(`/api/help-requests/${id}/replies`, member, { body: '好的,我去准备' })
+    await post(`/api/help-requests/${id}/replies`, member, { body: '好的，我去准备' })
     expect((await notificationsOf(helperId)).map((row) => row.title)).toContain('求助有新回复')
     expect((await detail(id)).timing.firstResponseAt).toBe(clock.toISOString())
 
