@@ -101,6 +101,23 @@ export async function createHelpRequest(
     .returning('id')
     .executeTakeFirstOrThrow()
   await record(trx, inserted, viewer, { kind: 'submitted', to: 'submitted' }, at)
+  // The park assigns it: every park admin hears of a new request.
+  const admins = await trx
+    .selectFrom('users')
+    .select(['id', 'roles'])
+    .where('active', '=', 1)
+    .where('roles', 'like', '%park_admin%')
+    .execute()
+  const channel = priority === 'high' ? '（红色服务通道）' : ''
+  await notify(
+    trx,
+    admins
+      .filter((admin) => admin.roles.split(',').includes('park_admin') && admin.id !== viewer.id)
+      .map((admin) =>
+        tell(inserted, admin.id, `新的企业求助待分派${channel}`, body.title.trim(), 'submitted'),
+      ),
+    now,
+  )
   return { id: inserted.id, status: 'submitted', priority }
 }
 

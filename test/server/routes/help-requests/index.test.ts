@@ -100,6 +100,14 @@ describe.each(databases)('红e帮帮团 help requests on $name', (database) => {
     expect(response.statusCode).toBe(201)
     expect(response.json()).toEqual({ id: expect.any(Number), status: 'submitted', priority: 'high' })
     const id = response.json<{ id: number }>().id
+    // The park admins hear of it, to assign it.
+    const people = await seededPeople(t.app)
+    for (const parkAdmin of people.parkAdmins) {
+      expect(await notificationsOf(parkAdmin.id)).toContainEqual({
+        title: '新的企业求助待分派（红色服务通道）',
+        link: `/packages/help/detail/index?id=${id}`,
+      })
+    }
     const seen = await detail(id, member)
     expect(seen.categoryName).toBe('政策咨询')
     expect(seen.history.map((item) => item.kind)).toEqual(['submitted'])
