@@ -37,6 +37,8 @@ export default defineAppConfig({
       root: 'packages/party',
       pages: ['progress/index', 'pipeline/index', 'application/index', 'committee/index'],
     },
+    // 红e帮帮团
+    { root: 'packages/help', pages: ['index/index', 'new/index', 'detail/index'] },
     {
       root: 'packages/admin',
       pages: [

@@ -23,7 +23,7 @@ export const POLITICAL_STATUS_LABELS: Record<PoliticalStatus, string> = {
 
 /** Roles worth a tag: everyone is a member. */
 export function officeLabels(roles: readonly Role[]): string[] {
-  return (['park_admin', 'secretary'] as const)
+  return (['park_admin', 'secretary', 'helper'] as const)
     .filter((role) => roles.includes(role))
     .map((r) => ROLE_LABELS[r])
 }

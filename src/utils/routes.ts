@@ -62,6 +62,10 @@ export const ROUTES = {
   partyPipeline: '/packages/party/pipeline/index',
   partyApplication: (id: number) => `/packages/party/application/index?id=${id}`,
   partyCommittee: '/packages/party/committee/index',
+  // 红e帮帮团
+  help: '/packages/help/index/index',
+  helpNew: '/packages/help/new/index',
+  helpDetail: (id: number) => `/packages/help/detail/index?id=${id}`,
 } as const
 
 export const TAB_INDEX = { home: 0, events: 1, study: 2, me: 3 } as const

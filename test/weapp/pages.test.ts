@@ -6,6 +6,7 @@ import type {
   DemoUser,
   EventPage,
   HealthPackageList,
+  HelpRequestPage,
   MemberPage,
 } from '../../types/api'
 import { allRoutes, isParkAdmin, isSecretary, textOf, useWeapp, type Phone } from './harness'
@@ -31,6 +32,8 @@ const PARK_ONLY = new Set([
   'packages/admin/material-edit/index',
   'packages/admin/notice-readers/index',
   'packages/party/committee/index',
+  // 红e帮帮团: a park admin opens any request
+  'packages/help/detail/index',
 ])
 /** Pages of a member's own: opened by a member who has applied to join the party. */
 const MEMBER_ONLY = new Set(['packages/party/progress/index'])
@@ -83,6 +86,7 @@ describe('every page of app.json opens in the mini-program', () => {
       method: 'POST',
     })
     const code = await api<CheckinCode>(admin, `/api/sessions/${openSession!.id}/checkin-code`)
+    const help = await api<HelpRequestPage>(admin, '/api/help-requests')
     const roster = await api<MemberPage>(secretary, '/api/members')
     // Read after every phone of this test signed in (signing in binds the WeChat account).
     const unbound = roster.items.find((member) => !member.bound)
@@ -113,6 +117,7 @@ describe('every page of app.json opens in the mini-program', () => {
       'packages/checkin/result/index': `?${result.toString().replace(/\+/g, '%20')}`,
       'packages/org/invite/index': `?id=${unbound.id}`,
       'packages/org/member-edit/index': `?id=${unbound.id}`,
+      'packages/help/detail/index': `?id=${help.items[0]!.id}`,
     }
   }
 

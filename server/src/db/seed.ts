@@ -5,6 +5,7 @@ import { ineligibleReason } from '../domain/health-packages/rules'
 import { startOfParkDay } from '../domain/park-time'
 import { seedApplications } from './seed-applications'
 import { seedCourses } from './seed-courses'
+import { seedHelpRequests } from './seed-help-requests'
 import { seedNotifications } from './seed-notifications'
 import { seedPoints } from './seed-points'
 import {
@@ -138,6 +139,7 @@ export async function seedIfEmpty(db: Kysely<Database>, options: SeedOptions = {
       await seedJoining(trx, now)
       await seedNotifications(trx, now)
       await seedApplications(trx, now)
+      await seedHelpRequests(trx, now)
     })
     return true
   }

@@ -12,6 +12,7 @@ import type {
 } from '../schemas'
 import type { ApplicationRecordCode, ApplicationStage } from '../schemas/applications'
 import type { CourseKind } from '../schemas/courses'
+import type { HelpCategory, HelpEventKind, HelpPriority, HelpStatus } from '../schemas/help-requests'
 import type { PointsRuleCode } from '../schemas/points'
 
 /*
@@ -481,6 +482,61 @@ export interface ApplicationStateTable {
   updated_at: string
 }
 
+/** 红e帮帮团: one mutable row per help request; its history is in help_request_events. */
+export interface HelpRequestsTable {
+  id: Generated<number>
+  company_id: number
+  requester_id: number
+  category: HelpCategory
+  title: string
+  body: string
+  /** `high`: 红色服务通道, fixed when filed from the company's party organisation */
+  priority: HelpPriority
+  status: HelpStatus
+  assignee_id: Generated<number | null>
+  created_at: string
+  updated_at: string
+  /** the first reply by anyone but the requester */
+  first_response_at: Generated<string | null>
+  /** targets fixed when filed, in working days (weekends skipped) */
+  response_due_at: string
+  resolution_due_at: string
+  /** the latest resolution; cleared on reopen */
+  resolved_at: Generated<string | null>
+  closed_at: Generated<string | null>
+  reopen_count: Generated<number>
+}
+
+/** What happened to a help request: never updated nor deleted. */
+export interface HelpRequestEventsTable {
+  id: Generated<number>
+  request_id: number
+  actor_id: number
+  kind: HelpEventKind
+  from_status: HelpStatus | null
+  to_status: HelpStatus | null
+  assignee_id: number | null
+  at: string
+}
+
+/** The reply thread: never updated nor deleted. */
+export interface HelpRequestRepliesTable {
+  id: Generated<number>
+  request_id: number
+  author_id: number
+  body: string
+  created_at: string
+}
+
+/** The requester's one rating of a resolved request: never updated nor deleted. */
+export interface HelpRequestRatingsTable {
+  request_id: number
+  requester_id: number
+  score: number
+  comment: Generated<string>
+  created_at: string
+}
+
 export interface Database {
   committees: CommitteesTable
   companies: CompaniesTable
@@ -520,6 +576,11 @@ export interface Database {
   application_steps: ApplicationStepsTable
   application_step_people: ApplicationStepPeopleTable
   application_state: ApplicationStateTable
+  // 红e帮帮团 (append-only but for help_requests)
+  help_requests: HelpRequestsTable
+  help_request_events: HelpRequestEventsTable
+  help_request_replies: HelpRequestRepliesTable
+  help_request_ratings: HelpRequestRatingsTable
 }
 
 export type UserRow = Selectable<UsersTable>

@@ -103,3 +103,17 @@ export function parkInstant(day: string, time: string): string | null {
 export function parkWeekday(at: Instant): number {
   return inPark(at).day() || 7
 }
+
+/**
+ * `at` plus `days` working days at the same time of day in the park: Saturdays and Sundays passed
+ * over do not count (public holidays are not modelled). From a Saturday, one working day is Monday.
+ */
+export function addParkWorkingDays(at: Instant, days: number): string {
+  let day = inPark(at)
+  let left = days
+  while (left > 0) {
+    day = day.add(1, 'day')
+    if (day.day() !== 0 && day.day() !== 6) left -= 1
+  }
+  return day.toISOString()
+}

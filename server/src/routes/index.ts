@@ -10,6 +10,7 @@ import checkins from './checkins'
 import courses from './courses'
 import events from './events'
 import health from './health'
+import helpRequests from './help-requests'
 import healthPackages from './health-packages'
 import me from './me'
 import materials from './materials'
@@ -42,6 +43,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(joinRequests, { prefix: '/api/join-requests' })
   await app.register(auditLog, { prefix: '/api/audit-log' })
   await app.register(applications, { prefix: '/api/applications' })
+  await app.register(helpRequests, { prefix: '/api/help-requests' })
 }
 
 export default routes

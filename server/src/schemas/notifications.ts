@@ -15,6 +15,7 @@ export const NotificationKind = Type.Union([
   Type.Literal('session_moved'), // 培训场次改时间
   Type.Literal('application_stage'), // 入党申请进入新阶段
   Type.Literal('application_step_due'), // 发展党员步骤到期/逾期(告知支部书记)
+  Type.Literal('help_request'), // 红e帮帮团:分派、回复、状态变化
 ])
 export type NotificationKind = Static<typeof NotificationKind>
 

@@ -25,6 +25,13 @@ import { coursesHint, signupHint } from './summary'
 import './index.scss'
 import { useTabBadges, useUnread } from '@/stores/tab-badges'
 
+/** What 红e帮帮团 holds for me: the park's queue, my assigned requests, or my own. */
+function helpHint(user: Me): string {
+  if (user.roles.includes('park_admin')) return '企业求助 · 分派 · 响应时限'
+  if (user.roles.includes('helper')) return '分派给我的求助'
+  return '政策 · 税务 · 融资 · 人才 · 场地'
+}
+
 function go(url: string) {
   Taro.navigateTo({ url }).catch(() => undefined)
 }
@@ -208,6 +215,14 @@ function Profile({ session }: { session: Session }) {
                 label="入党进度"
                 hint="递交申请 · 培养考察 · 下一步"
                 onClick={() => go(ROUTES.partyProgress)}
+              />
+            ) : null}
+            {user.roles.length > 0 ? (
+              <MenuItem
+                className="menu-item--help"
+                label="红e帮帮团"
+                hint={helpHint(user)}
+                onClick={() => go(ROUTES.help)}
               />
             ) : null}
           </MenuGroup>

@@ -27,6 +27,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   session_moved: '培训调整',
   application_stage: '入党进度',
   application_step_due: '发展党员',
+  help_request: '红e帮帮团',
 }
 
 const TAB_PAGES = ['/pages/home/index', '/pages/events/index', '/pages/study/index', '/pages/me/index']

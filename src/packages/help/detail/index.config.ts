@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '求助详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

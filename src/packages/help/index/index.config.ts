@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '红e帮帮团',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
