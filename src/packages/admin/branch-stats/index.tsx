@@ -7,7 +7,7 @@ import { cx } from '@/components/types'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as points from '@/services/points'
 import { toastError } from '@/utils/toast'
-import { monthLabel, monthShort, shiftMonth } from './month'
+import { monthLabel, monthShort, shiftMonth } from '@/utils/month'
 import './index.scss'
 import { ToolsGate } from '@/components/tools-gate'
 
