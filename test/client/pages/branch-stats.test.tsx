@@ -17,6 +17,9 @@ function stats(month: string, overrides: Partial<BranchStats> = {}): BranchStats
     noticesRead: 64,
     eventsAttended: 15,
     trainingsAttended: 21,
+    byPoliticalStatus: [],
+    applicationsByStage: [],
+    trend: [],
     ...overrides,
   }
 }

@@ -66,7 +66,7 @@ export function ChartCanvas({ spec, height, label }: ChartCanvasProps) {
       type="2d"
       className="chart-canvas"
       style={{ width: '100%', height: `${height}px` }}
-      ariaLabel={label}
+      data-label={label}
     />
   )
 }

@@ -52,7 +52,7 @@ export function ChartCard({ title, note, spec, table, height = 200, empty = fals
         <View className="chart-card__table" role="table" aria-label={`${title}数据表`}>
           <View className="chart-card__row chart-card__row--head" role="row">
             {table.head.map((name) => (
-              <Text key={name} className="chart-card__cell" role="columnheader">
+              <Text key={name} className="chart-card__cell">
                 {name}
               </Text>
             ))}
@@ -60,7 +60,7 @@ export function ChartCard({ title, note, spec, table, height = 200, empty = fals
           {table.rows.map((row, index) => (
             <View key={index} className="chart-card__row" role="row">
               {row.map((value, column) => (
-                <Text key={column} className="chart-card__cell" role="cell">
+                <Text key={column} className="chart-card__cell">
                   {value}
                 </Text>
               ))}

@@ -1,10 +1,13 @@
-import { Axis, Canvas, Chart, Interval, Legend, Line, jsx as h } from '@antv/f2'
+import { Axis, Canvas, Chart, Interval, Legend, Line, jsx } from '@antv/f2'
 import { CHART_COLORS, type ChartSize, type ChartSpec } from './spec'
 
 /*
  * Charts drawn with F2 on a 2D canvas context — the same code for the mini-program (Canvas
  * type="2d") and the browser (<canvas>). Animation is off: the figures are read, not watched.
  */
+
+// F2's element typings ask every prop of every component up front; the props are checked by F2 at render.
+const h = jsx as unknown as (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => unknown
 
 const percentText = (value: number) => `${Math.round(value * 100)}%`
 

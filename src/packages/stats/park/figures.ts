@@ -8,7 +8,7 @@ import { percentText, type FigureTable } from '../charts/table'
  */
 
 export interface ChartView {
-  key: string
+  id: string
   title: string
   note?: string
   spec: ChartSpec
@@ -31,7 +31,7 @@ export function coverageGauges(stats: ParkStats): ChartView[] {
   ]
   return [
     {
-      key: 'organisation',
+      id: 'organisation',
       title: '党的组织覆盖率',
       note: '单独或联合建立党组织的企业 ÷ 运营企业',
       spec: { kind: 'gauge', value: coverage.organisation, target: coverage.targets.organisation, label: '组织覆盖' },
@@ -46,7 +46,7 @@ export function coverageGauges(stats: ParkStats): ChartView[] {
       height: 150,
     },
     {
-      key: 'work',
+      id: 'work',
       title: '党的工作覆盖率',
       note: '有党组织或党建工作指导员的企业 ÷ 运营企业',
       spec: { kind: 'gauge', value: coverage.work, target: coverage.targets.work, label: '工作覆盖' },
@@ -70,7 +70,7 @@ export function trendCharts(stats: ParkStats): ChartView[] {
     )
   return [
     {
-      key: 'coverage-trend',
+      id: 'coverage-trend',
       title: '覆盖率趋势(近12个月)',
       note: '每月月底的覆盖率',
       spec: {
@@ -92,7 +92,7 @@ export function trendCharts(stats: ParkStats): ChartView[] {
       },
     },
     {
-      key: 'attendance-trend',
+      id: 'attendance-trend',
       title: '活动与培训出勤率',
       note: '活动:签到 ÷ 报名;培训:出勤 ÷ 应到',
       spec: {
@@ -118,7 +118,7 @@ export function trendCharts(stats: ParkStats): ChartView[] {
       empty: trend.every((p) => p.eventSignups === 0 && p.sessionExpected === 0),
     },
     {
-      key: 'help-trend',
+      id: 'help-trend',
       title: '帮帮团诉求',
       note: '每月新提交与已解决的诉求数',
       spec: {
@@ -134,7 +134,7 @@ export function trendCharts(stats: ParkStats): ChartView[] {
       },
     },
     {
-      key: 'points-trend',
+      id: 'points-trend',
       title: '学习积分(汇总)',
       note: '每月全园区积分合计;不列个人、不做排名',
       spec: { kind: 'line', rows: line([['积分合计', (p) => p.pointsTotal]]) },
@@ -155,21 +155,21 @@ export function breakdownCharts(stats: ParkStats): ChartView[] {
   const shown = monthName(stats.month)
   return [
     {
-      key: 'political-status',
+      id: 'political-status',
       title: '成员政治面貌',
       note: `在册成员 ${stats.members.total} 人`,
       spec: bars(stats.members.byPoliticalStatus),
       table: { head: ['政治面貌', '人数'], rows: stats.members.byPoliticalStatus.map((r) => [r.label, r.count]) },
     },
     {
-      key: 'stages',
+      id: 'stages',
       title: '发展党员各阶段',
       note: `${shown}收到入党申请 ${stats.applications.filed} 份`,
       spec: bars(stats.applications.byStage),
       table: { head: ['阶段', '人数'], rows: stats.applications.byStage.map((r) => [r.label, r.count]) },
     },
     {
-      key: 'help-categories',
+      id: 'help-categories',
       title: `${shown}帮帮团诉求类别`,
       note: `共 ${stats.helpRequests.filed} 件,其中红色服务通道 ${stats.helpRequests.priority} 件`,
       spec: bars(stats.helpRequests.byCategory),

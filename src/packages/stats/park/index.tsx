@@ -116,7 +116,7 @@ function Stats() {
 
           <View className="park-stats__gauges">
             {gauges.map((chart) => (
-              <ChartCard key={chart.key} {...chart} />
+              <ChartCard key={chart.id} {...chart} />
             ))}
           </View>
           <Text className="park-stats__muted park-stats__targets">
@@ -154,7 +154,7 @@ function Stats() {
           </View>
 
           {[...trends, ...breakdowns].map((chart) => (
-            <ChartCard key={chart.key} {...chart} />
+            <ChartCard key={chart.id} {...chart} />
           ))}
 
           <View className="park-stats__section">
