@@ -6,7 +6,7 @@ import { columnHelpers } from './columns'
  * time a company opens or closes, gets or loses the branch covering it, or gets or loses its
  * 党建工作指导员, the organisation domain appends the company's new state here. Existing companies
  * start with their state of today, dated when they were created. The indexes serve the monthly
- * figures (signups and check-ins by time, sessions by start).
+ * figures (points by day, sessions by start, help requests by company).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const { withId, time } = columnHelpers(db)
@@ -30,6 +30,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     from companies c left join branches b on b.id = c.branch_id
     order by c.id`.execute(db)
 
+  // The month's points summed from the index alone.
+  await db.schema
+    .createIndex('points_ledger_stats_idx')
+    .on('points_ledger')
+    .columns(['day', 'user_id', 'delta'])
+    .execute()
   await db.schema.createIndex('course_sessions_starts_idx').on('course_sessions').column('starts_at').execute()
   await db.schema
     .createIndex('help_requests_company_idx')
@@ -41,5 +47,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('help_requests_company_idx').execute()
   await db.schema.dropIndex('course_sessions_starts_idx').execute()
+  await db.schema.dropIndex('points_ledger_stats_idx').execute()
   await db.schema.dropTable('company_history').execute()
 }

@@ -51,16 +51,23 @@ export async function monthFigures(
         select ${eventMonth} as m from events e where ${heldEvents} ${inBranch(scope, 'e.branch_id')}
       ) t group by t.m`,
   )
+  // Counted per event, session or course first, then summed by month: the month is worked out
+  // once per event or session, not once per signup.
+  const members = scope === null ? sql`` : sql`join users u on u.id = x.user_id and u.branch_id = ${scope.id}`
   // A branch's part: its members' signups, at any event of the park.
   const signups = await perMonth(
     db,
     sql<{ m: string | null; n: unknown; came: unknown }>`
-      select t.m, count(*) as n, count(t.checked_in_at) as came from (
-        select ${eventMonth} as m, s.checked_in_at
-        from event_signups s
-        join events e on e.id = s.event_id
-        join users u on u.id = s.user_id
-        where s.status = 'confirmed' and ${heldEvents} ${inBranch(scope, 'u.branch_id')}
+      select t.m, sum(t.n) as n, sum(t.came) as came from (
+        select ${eventMonth} as m, p.n, p.came
+        from events e
+        join (
+          select x.event_id, count(*) as n, count(x.checked_in_at) as came
+          from event_signups x ${members}
+          where x.status = 'confirmed'
+          group by x.event_id
+        ) p on p.event_id = e.id
+        where ${heldEvents}
       ) t group by t.m`,
   )
   const sessions = await perMonth(
@@ -75,23 +82,28 @@ export async function monthFigures(
   const expected = await perMonth(
     db,
     sql<{ m: string | null; n: unknown }>`
-      select t.m, count(*) as n from (
-        select ${sessionMonth} as m
+      select t.m, sum(t.n) as n from (
+        select ${sessionMonth} as m, p.n
         from course_sessions cs
-        join course_enrolments ce on ce.course_id = cs.course_id
-        join users u on u.id = ce.user_id
-        where ${heldSessions} ${inBranch(scope, 'u.branch_id')}
+        join (
+          select x.course_id, count(*) as n from course_enrolments x ${members} group by x.course_id
+        ) p on p.course_id = cs.course_id
+        where ${heldSessions}
       ) t group by t.m`,
   )
   const attended = await perMonth(
     db,
     sql<{ m: string | null; n: unknown }>`
-      select t.m, count(*) as n from (
-        select ${sessionMonth} as m
-        from checkins ch
-        join course_sessions cs on cs.id = ch.session_id
-        join users u on u.id = ch.user_id
-        where ch.status in ('present', 'late') and ${heldSessions} ${inBranch(scope, 'u.branch_id')}
+      select t.m, sum(t.n) as n from (
+        select ${sessionMonth} as m, p.n
+        from course_sessions cs
+        join (
+          select x.session_id, count(*) as n
+          from checkins x ${members}
+          where x.status in ('present', 'late')
+          group by x.session_id
+        ) p on p.session_id = cs.id
+        where ${heldSessions}
       ) t group by t.m`,
   )
   const applications = await perMonth(
@@ -104,15 +116,17 @@ export async function monthFigures(
         ${inBranch(scope, 'a.branch_id')}
       ) t group by t.m`,
   )
+  // Points days are park days already: their month is the first seven characters. Summed per day
+  // and member first, straight from the covering index (0013), then per month.
   const points = await perMonth(
     db,
     sql<{ m: string | null; total: unknown; active: unknown }>`
-      select t.m, sum(t.delta) as total, count(distinct t.user_id) as active from (
-        select ${monthOf('l.day', months, 'day')} as m, l.delta, l.user_id
-        from points_ledger l
-        join users u on u.id = l.user_id
-        where l.day >= ${first.firstDay} and l.day < ${last.nextFirstDay} ${inBranch(scope, 'u.branch_id')}
-      ) t group by t.m`,
+      select substr(t.day, 1, 7) as m, sum(t.delta) as total, count(distinct t.user_id) as active from (
+        select x.day, x.user_id, sum(x.delta) as delta
+        from points_ledger x ${members}
+        where x.day >= ${first.firstDay} and x.day < ${last.nextFirstDay}
+        group by x.day, x.user_id
+      ) t group by substr(t.day, 1, 7)`,
   )
 
   return months.map(({ month }) => {
