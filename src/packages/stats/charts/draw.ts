@@ -9,6 +9,9 @@ import { CHART_COLORS, type ChartSize, type ChartSpec } from './spec'
 // F2's element typings ask every prop of every component up front; the props are checked by F2 at render.
 const h = jsx as unknown as (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => unknown
 
+// Arc angles are read as degrees unless they say otherwise.
+const rad = (angle: number) => `${angle} rad`
+
 const percentText = (value: number) => `${Math.round(value * 100)}%`
 
 function gauge(spec: Extract<ChartSpec, { kind: 'gauge' }>, size: ChartSize) {
@@ -25,7 +28,7 @@ function gauge(spec: Extract<ChartSpec, { kind: 'gauge' }>, size: ChartSize) {
   return h(
     'group',
     null,
-    h('arc', { style: { cx, cy, r, startAngle: start, endAngle: end, lineWidth: 18, stroke: '#F0E6E6', lineCap: 'round' } }),
+    h('arc', { style: { cx, cy, r, startAngle: rad(start), endAngle: rad(end), lineWidth: 18, stroke: '#F0E6E6', lineCap: 'round' } }),
     spec.value === null
       ? null
       : h('arc', {
@@ -33,8 +36,8 @@ function gauge(spec: Extract<ChartSpec, { kind: 'gauge' }>, size: ChartSize) {
             cx,
             cy,
             r,
-            startAngle: start,
-            endAngle: at(value),
+            startAngle: rad(start),
+            endAngle: rad(at(value)),
             lineWidth: 18,
             stroke: reached ? '#2E9E5B' : CHART_COLORS[0],
             lineCap: 'round',
