@@ -58,7 +58,11 @@ async function database(kind: 'sqlite' | 'postgres') {
   }
 }
 
-async function insert<T extends keyof Database & string>(db: Kysely<Database>, table: T, rows: Insertable<Database[T]>[]) {
+async function insert<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+) {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db
       .insertInto(table)
@@ -69,10 +73,22 @@ async function insert<T extends keyof Database & string>(db: Kysely<Database>, t
 
 /** The demo park grown to 200 companies and 10,000 members with a year of their activity. */
 async function growPark(db: Kysely<Database>, now: Date) {
-  const ago = (days: number, hours = 0) => new Date(now.getTime() - days * DAY_MS + hours * 3_600_000).toISOString()
+  const ago = (days: number, hours = 0) =>
+    new Date(now.getTime() - days * DAY_MS + hours * 3_600_000).toISOString()
   const committee = await db.selectFrom('committees').select('id').executeTakeFirstOrThrow()
-  const admin = await db.selectFrom('users').select('id').where('roles', 'like', '%park_admin%').executeTakeFirstOrThrow()
-  const existing = Number((await db.selectFrom('companies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const admin = await db
+    .selectFrom('users')
+    .select('id')
+    .where('roles', 'like', '%park_admin%')
+    .executeTakeFirstOrThrow()
+  const existing = Number(
+    (
+      await db
+        .selectFrom('companies')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
   await insert(
     db,
     'companies',
@@ -83,34 +99,81 @@ async function growPark(db: Kysely<Database>, now: Date) {
       created_at: ago(300 - (n % 200)),
     })),
   )
-  const added = await db.selectFrom('companies').select(['id', 'created_at']).where('name', 'like', '基准企业%').orderBy('id').execute()
+  const added = await db
+    .selectFrom('companies')
+    .select(['id', 'created_at'])
+    .where('name', 'like', '基准企业%')
+    .orderBy('id')
+    .execute()
   // Four in five of them get their own branch over the year.
   const withBranch = added.filter((_, n) => n % 5 !== 0)
   await insert(
     db,
     'branches',
-    withBranch.map((company) => ({ name: `基准支部${company.id}`, committee_id: committee.id, company_id: company.id, created_at: company.created_at })),
+    withBranch.map((company) => ({
+      name: `基准支部${company.id}`,
+      committee_id: committee.id,
+      company_id: company.id,
+      created_at: company.created_at,
+    })),
   )
   const branches = await db.selectFrom('branches').select(['id', 'company_id']).orderBy('id').execute()
   for (const branch of branches) {
     if (branch.company_id !== null)
-      await db.updateTable('companies').set({ branch_id: branch.id }).where('id', '=', branch.company_id).where('branch_id', 'is', null).execute()
+      await db
+        .updateTable('companies')
+        .set({ branch_id: branch.id })
+        .where('id', '=', branch.company_id)
+        .where('branch_id', 'is', null)
+        .execute()
   }
   await insert(
     db,
     'company_history',
     added.flatMap((company, n) => [
-      { company_id: company.id, status: 'operating' as const, party_org: 'none' as const, has_instructor: 0, branch_id: null, at: company.created_at },
+      {
+        company_id: company.id,
+        status: 'operating' as const,
+        party_org: 'none' as const,
+        has_instructor: 0,
+        branch_id: null,
+        at: company.created_at,
+      },
       ...(n % 5 !== 0
-        ? [{ company_id: company.id, status: 'operating' as const, party_org: 'own' as const, has_instructor: 0, branch_id: null, at: ago(200 - (n % 190)) }]
+        ? [
+            {
+              company_id: company.id,
+              status: 'operating' as const,
+              party_org: 'own' as const,
+              has_instructor: 0,
+              branch_id: null,
+              at: ago(200 - (n % 190)),
+            },
+          ]
         : []),
       ...(n % 25 === 0
-        ? [{ company_id: company.id, status: 'closed' as const, party_org: 'none' as const, has_instructor: 0, branch_id: null, at: ago(30) }]
+        ? [
+            {
+              company_id: company.id,
+              status: 'closed' as const,
+              party_org: 'none' as const,
+              has_instructor: 0,
+              branch_id: null,
+              at: ago(30),
+            },
+          ]
         : []),
     ]),
   )
 
-  const have = Number((await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const have = Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
   const statuses = ['party_member', 'masses', 'activist', 'applicant', 'probationary', 'candidate'] as const
   await insert(
     db,
@@ -129,7 +192,9 @@ async function growPark(db: Kysely<Database>, now: Date) {
       }
     }),
   )
-  const members = (await db.selectFrom('users').select('id').where('branch_id', 'is not', null).orderBy('id').execute()).map((row) => row.id)
+  const members = (
+    await db.selectFrom('users').select('id').where('branch_id', 'is not', null).orderBy('id').execute()
+  ).map((row) => row.id)
 
   // A year of events: two a day, 30 signups each, four in five checked in, 3 points each.
   const events = Array.from({ length: 730 }, (_, n) => {
@@ -152,16 +217,40 @@ async function growPark(db: Kysely<Database>, now: Date) {
     }
   })
   await insert(db, 'events', events)
-  const eventRows = await db.selectFrom('events').select(['id', 'starts_at']).where('title', 'like', '基准活动%').orderBy('id').execute()
+  const eventRows = await db
+    .selectFrom('events')
+    .select(['id', 'starts_at'])
+    .where('title', 'like', '基准活动%')
+    .orderBy('id')
+    .execute()
   const signups: Insertable<Database['event_signups']>[] = []
   const ledger: Insertable<Database['points_ledger']>[] = []
   eventRows.forEach((event, n) => {
     for (let i = 0; i < 30; i++) {
       const userId = members[(n * 31 + i * 97) % members.length]!
       const came = i % 5 !== 0
-      signups.push({ event_id: event.id, user_id: userId, status: 'confirmed', waitlist_seq: null, created_at: event.starts_at, confirmed_at: event.starts_at, cancelled_at: null, checked_in_at: came ? event.starts_at : null })
+      signups.push({
+        event_id: event.id,
+        user_id: userId,
+        status: 'confirmed',
+        waitlist_seq: null,
+        created_at: event.starts_at,
+        confirmed_at: event.starts_at,
+        cancelled_at: null,
+        checked_in_at: came ? event.starts_at : null,
+      })
       if (came)
-        ledger.push({ user_id: userId, rule: 'attend_event', delta: 3, object_type: 'event', object_id: event.id, object_key: `event:${event.id}`, reason: '参加活动', day: parkDay(event.starts_at), created_at: event.starts_at })
+        ledger.push({
+          user_id: userId,
+          rule: 'attend_event',
+          delta: 3,
+          object_type: 'event',
+          object_id: event.id,
+          object_key: `event:${event.id}`,
+          reason: '参加活动',
+          day: parkDay(event.starts_at),
+          created_at: event.starts_at,
+        })
     }
   })
   await insert(db, 'event_signups', signups)
@@ -182,34 +271,75 @@ async function growPark(db: Kysely<Database>, now: Date) {
       created_at: ago(365),
     })),
   )
-  const courses = await db.selectFrom('courses').select('id').where('title', 'like', '基准课程%').orderBy('id').execute()
+  const courses = await db
+    .selectFrom('courses')
+    .select('id')
+    .where('title', 'like', '基准课程%')
+    .orderBy('id')
+    .execute()
   const enrolments = courses.flatMap((course, n) =>
-    Array.from({ length: 40 }, (_, i) => ({ course_id: course.id, user_id: members[(n * 53 + i * 211) % members.length]!, created_at: ago(362) })),
+    Array.from({ length: 40 }, (_, i) => ({
+      course_id: course.id,
+      user_id: members[(n * 53 + i * 211) % members.length]!,
+      created_at: ago(362),
+    })),
   )
   await insert(db, 'course_enrolments', enrolments)
   await insert(
     db,
     'course_sessions',
     courses.flatMap((course, n) =>
-      Array.from({ length: 24 }, (_, s) => ({ course_id: course.id, starts_at: ago(358 - s * 14 - (n % 14), 7), ends_at: ago(358 - s * 14 - (n % 14), 9), venue: '创新驿站', lecturer: '讲师', cancelled_at: null, cancel_reason: null })),
+      Array.from({ length: 24 }, (_, s) => ({
+        course_id: course.id,
+        starts_at: ago(358 - s * 14 - (n % 14), 7),
+        ends_at: ago(358 - s * 14 - (n % 14), 9),
+        venue: '创新驿站',
+        lecturer: '讲师',
+        cancelled_at: null,
+        cancel_reason: null,
+      })),
     ),
   )
-  const sessions = await db.selectFrom('course_sessions as s').innerJoin('courses as c', 'c.id', 's.course_id').select(['s.id', 's.course_id', 's.starts_at']).where('c.title', 'like', '基准课程%').execute()
+  const sessions = await db
+    .selectFrom('course_sessions as s')
+    .innerJoin('courses as c', 'c.id', 's.course_id')
+    .select(['s.id', 's.course_id', 's.starts_at'])
+    .where('c.title', 'like', '基准课程%')
+    .execute()
   const enrolled = new Map<number, number[]>()
-  for (const row of enrolments) enrolled.set(row.course_id, [...(enrolled.get(row.course_id) ?? []), row.user_id])
+  for (const row of enrolments)
+    enrolled.set(row.course_id, [...(enrolled.get(row.course_id) ?? []), row.user_id])
   const checkins: Insertable<Database['checkins']>[] = []
   for (const session of sessions) {
     for (const [i, userId] of (enrolled.get(session.course_id) ?? []).entries()) {
       if (i % 8 === 0) continue
-      checkins.push({ session_id: session.id, user_id: userId, status: i % 9 === 0 ? 'late' : 'present', checked_in_at: session.starts_at, created_at: session.starts_at })
-      ledger.push({ user_id: userId, rule: 'training_present', delta: 5, object_type: 'session', object_id: session.id, object_key: `session:${session.id}`, reason: '参加培训', day: parkDay(session.starts_at), created_at: session.starts_at })
+      checkins.push({
+        session_id: session.id,
+        user_id: userId,
+        status: i % 9 === 0 ? 'late' : 'present',
+        checked_in_at: session.starts_at,
+        created_at: session.starts_at,
+      })
+      ledger.push({
+        user_id: userId,
+        rule: 'training_present',
+        delta: 5,
+        object_type: 'session',
+        object_id: session.id,
+        object_key: `session:${session.id}`,
+        reason: '参加培训',
+        day: parkDay(session.starts_at),
+        created_at: session.starts_at,
+      })
     }
   }
   await insert(db, 'checkins', checkins)
   await insert(db, 'points_ledger', ledger)
 
   // Help requests: four a day from the companies, most answered and resolved.
-  const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map((row) => row.id)
+  const companies = (await db.selectFrom('companies').select('id').orderBy('id').execute()).map(
+    (row) => row.id,
+  )
   await insert(
     db,
     'help_requests',
@@ -243,15 +373,24 @@ async function run(kind: 'sqlite' | 'postgres'): Promise<boolean> {
     await migrateToLatest(app.db)
     await seedIfEmpty(app.db)
     const grown = await growPark(app.db, app.now())
-    const admin = await app.db.selectFrom('users').select('id').where('roles', 'like', '%park_admin%').executeTakeFirstOrThrow()
-    const secretary = await app.db.selectFrom('users').select('id').where('roles', 'like', '%secretary%').executeTakeFirstOrThrow()
+    const admin = await app.db
+      .selectFrom('users')
+      .select('id')
+      .where('roles', 'like', '%park_admin%')
+      .executeTakeFirstOrThrow()
+    const secretary = await app.db
+      .selectFrom('users')
+      .select('id')
+      .where('roles', 'like', '%secretary%')
+      .executeTakeFirstOrThrow()
     const time = async (url: string, userId: number) => {
       const headers = { authorization: `Bearer ${app.issueToken(userId)}` }
       const times: number[] = []
       for (let i = 0; i < RUNS + 2; i++) {
         const started = performance.now()
         const response = await app.inject({ method: 'GET', url, headers })
-        if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}: ${response.body}`)
+        if (response.statusCode !== 200)
+          throw new Error(`${url} answered ${response.statusCode}: ${response.body}`)
         if (i >= 2) times.push(performance.now() - started)
       }
       times.sort((a, b) => a - b)

@@ -14,9 +14,18 @@ export const UNCOVERED_COMPANIES = [
   { name: '拾光影像科技(厦门)有限公司', industry: '短视频与影像服务', openedDaysAgo: 300 },
   { name: '鹭链供应链科技(厦门)有限公司', industry: '供应链数字化', openedDaysAgo: 200 },
   // Has an instructor sent by the committee since 100 days ago: work coverage, not organisation.
-  { name: '嘉禾智造物联网(厦门)有限公司', industry: '工业物联网', openedDaysAgo: 250, instructorDaysAgo: 100 },
+  {
+    name: '嘉禾智造物联网(厦门)有限公司',
+    industry: '工业物联网',
+    openedDaysAgo: 250,
+    instructorDaysAgo: 100,
+  },
 ] as const
-export const CLOSED_COMPANY = { name: '蓝海小程序工作室(厦门)有限公司', industry: '小程序开发', closedDaysAgo: 60 }
+export const CLOSED_COMPANY = {
+  name: '蓝海小程序工作室(厦门)有限公司',
+  industry: '小程序开发',
+  closedDaysAgo: 60,
+}
 
 /** Days ago each of the sixteen companies' branches was founded: ten at the start, then one by one. */
 const BRANCH_FOUNDED_DAYS_AGO = [380, 380, 380, 380, 380, 380, 380, 380, 380, 380, 330, 270, 210, 150, 90, 40]
@@ -68,7 +77,12 @@ export async function seedParkHistory(trx: Transaction<Database>, now: Date): Pr
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const state = { company_id: row.id, status: 'operating' as const, party_org: 'none' as const, branch_id: null }
+    const state = {
+      company_id: row.id,
+      status: 'operating' as const,
+      party_org: 'none' as const,
+      branch_id: null,
+    }
     history.push({ ...state, has_instructor: 0, at: ago(company.openedDaysAgo) })
     if (hasInstructor) history.push({ ...state, has_instructor: 1, at: ago(company.instructorDaysAgo) })
   }
@@ -82,7 +96,12 @@ export async function seedParkHistory(trx: Transaction<Database>, now: Date): Pr
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const closedState = { company_id: closed.id, party_org: 'none' as const, has_instructor: 0, branch_id: null }
+  const closedState = {
+    company_id: closed.id,
+    party_org: 'none' as const,
+    has_instructor: 0,
+    branch_id: null,
+  }
   history.push({ ...closedState, status: 'operating', at: ago(OPENED_DAYS_AGO) })
   history.push({ ...closedState, status: 'closed', at: ago(CLOSED_COMPANY.closedDaysAgo) })
   history.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
@@ -149,7 +168,11 @@ async function seedPastEvents(trx: Transaction<Database>, now: Date, adminId: nu
       }))
       await trx.insertInto('event_signups').values(rows).execute()
       if (unique.length !== signups) {
-        await trx.updateTable('events').set({ confirmed_count: unique.length }).where('id', '=', event.id).execute()
+        await trx
+          .updateTable('events')
+          .set({ confirmed_count: unique.length })
+          .where('id', '=', event.id)
+          .execute()
       }
     }
   }

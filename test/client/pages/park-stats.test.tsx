@@ -5,7 +5,20 @@ import ParkStatsPage from '@/packages/stats/park'
 import { fakeApi } from '../fake-fetch'
 import { parkAdmin, secretary, signIn } from '../fixtures'
 
-const months = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']
+const months = [
+  '2025-12',
+  '2026-01',
+  '2026-02',
+  '2026-03',
+  '2026-04',
+  '2026-05',
+  '2026-06',
+  '2026-07',
+  '2026-08',
+  '2026-09',
+  '2026-10',
+  '2026-11',
+]
 
 function coverage(organisation: number, work: number) {
   return { organisation, work, operating: 19, ownOrg: 16, jointOrg: 0, instructorOnly: 1, none: 2, closed: 1 }
@@ -28,8 +41,24 @@ function stats(month = '2026-11'): ParkStats {
       none: 2,
       closed: 1,
       lacking: [
-        { id: 17, name: '拾光影像科技(厦门)有限公司', industry: '短视频与影像服务', partyOrg: 'none', instructor: null, lacksOrganisation: true, lacksWork: true },
-        { id: 19, name: '嘉禾智造物联网(厦门)有限公司', industry: '工业物联网', partyOrg: 'none', instructor: { id: 2, name: '陈卫国' }, lacksOrganisation: true, lacksWork: false },
+        {
+          id: 17,
+          name: '拾光影像科技(厦门)有限公司',
+          industry: '短视频与影像服务',
+          partyOrg: 'none',
+          instructor: null,
+          lacksOrganisation: true,
+          lacksWork: true,
+        },
+        {
+          id: 19,
+          name: '嘉禾智造物联网(厦门)有限公司',
+          industry: '工业物联网',
+          partyOrg: 'none',
+          instructor: { id: 2, name: '陈卫国' },
+          lacksOrganisation: true,
+          lacksWork: false,
+        },
       ],
     },
     members: {
@@ -98,7 +127,9 @@ describe('园区数据', () => {
           ? { status: 200, body: stats('2026-10') }
           : { status: 200, body: stats() },
     })
-    const copied = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok', data: '' })
+    const copied = jest
+      .spyOn(Taro, 'setClipboardData')
+      .mockResolvedValue({ errMsg: 'setClipboardData:ok', data: '' })
     jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'showToast:ok' })
     const { container } = render(<ParkStatsPage />)
     await screen.findByText('2026年11月')

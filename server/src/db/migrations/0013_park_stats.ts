@@ -36,7 +36,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('points_ledger')
     .columns(['day', 'user_id', 'delta'])
     .execute()
-  await db.schema.createIndex('course_sessions_starts_idx').on('course_sessions').column('starts_at').execute()
+  await db.schema
+    .createIndex('course_sessions_starts_idx')
+    .on('course_sessions')
+    .column('starts_at')
+    .execute()
   await db.schema
     .createIndex('help_requests_company_idx')
     .on('help_requests')

@@ -24,7 +24,10 @@ export async function recordCompanyStates(
     .selectFrom('company_history as h')
     .select(['h.company_id', 'h.status', 'h.party_org', 'h.has_instructor', 'h.branch_id'])
     .where('h.id', 'in', (eb) =>
-      eb.selectFrom('company_history').select((inner) => inner.fn.max('id').as('id')).groupBy('company_id'),
+      eb
+        .selectFrom('company_history')
+        .select((inner) => inner.fn.max('id').as('id'))
+        .groupBy('company_id'),
     )
   if (companyIds !== undefined) latestQuery = latestQuery.where('h.company_id', 'in', companyIds)
   const latest = new Map((await latestQuery.execute()).map((row) => [row.company_id, row]))

@@ -19,7 +19,10 @@ export type StatsScope = NamedRef | null
 const num = (value: unknown): number => Number(value ?? 0)
 
 /** Rows `{ m, … }` of an inner query, summed per month. */
-async function perMonth<Row extends { m: string | null }>(db: Db, query: RawBuilder<Row>): Promise<Map<string, Row>> {
+async function perMonth<Row extends { m: string | null }>(
+  db: Db,
+  query: RawBuilder<Row>,
+): Promise<Map<string, Row>> {
   const { rows } = await query.execute(db)
   return new Map(rows.filter((row) => row.m !== null).map((row) => [row.m as string, row]))
 }
@@ -190,7 +193,9 @@ export function coverageOf(companies: readonly CompanyCoverageState[]): Coverage
   const operating = companies.filter((company) => company.status === 'operating')
   const ownOrg = operating.filter((company) => company.party_org === 'own').length
   const jointOrg = operating.filter((company) => company.party_org === 'joint').length
-  const instructorOnly = operating.filter((company) => company.party_org === 'none' && company.hasInstructor).length
+  const instructorOnly = operating.filter(
+    (company) => company.party_org === 'none' && company.hasInstructor,
+  ).length
   const none = operating.length - ownOrg - jointOrg - instructorOnly
   return {
     organisation: share(ownOrg + jointOrg, operating.length),
@@ -215,7 +220,11 @@ export async function membersByPoliticalStatus(db: Db, scope: StatsScope): Promi
     .groupBy('u.political_status')
     .execute()
   const counts = new Map(rows.map((row) => [row.political_status as string, num(row.n)]))
-  return Object.entries(POLITICAL_STATUS_NAMES).map(([key, label]) => ({ key, label, count: counts.get(key) ?? 0 }))
+  return Object.entries(POLITICAL_STATUS_NAMES).map(([key, label]) => ({
+    key,
+    label,
+    count: counts.get(key) ?? 0,
+  }))
 }
 
 /** 入党申请 by their current stage. */

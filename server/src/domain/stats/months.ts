@@ -24,7 +24,11 @@ export function monthsEndingWith(last: string, count: number): StatsMonth[] {
  * databases read alike: park months do not begin at UTC midnight, so the bounds are compared, not
  * the text cut. Null outside the months given.
  */
-export function monthOf(column: string, months: readonly StatsMonth[], kind: 'instant' | 'day'): RawBuilder<string> {
+export function monthOf(
+  column: string,
+  months: readonly StatsMonth[],
+  kind: 'instant' | 'day',
+): RawBuilder<string> {
   const ref = sql.ref(column)
   const arms = months.map((m) => {
     const [from, until] = kind === 'instant' ? [m.from, m.until] : [m.firstDay, m.nextFirstDay]

@@ -62,7 +62,11 @@ export async function parkStats(db: Db, month: string, now: Date): Promise<ParkS
     members: { total: memberTotal, byPoliticalStatus, byBranch: await membersByBranch(db) },
     applications: { byStage, filed: current.applicationsFiled },
     events: { held: current.eventsHeld, signups: current.eventSignups, attended: current.eventAttended },
-    trainings: { held: current.sessionsHeld, expected: current.sessionExpected, attended: current.sessionAttended },
+    trainings: {
+      held: current.sessionsHeld,
+      expected: current.sessionExpected,
+      attended: current.sessionAttended,
+    },
     attendance: { events: current.eventAttendanceRate, trainings: current.sessionAttendanceRate },
     helpRequests: await helpRequestFigures(db, selected),
     points: {
@@ -107,7 +111,11 @@ async function membersByBranch(db: Db): Promise<ParkStats['members']['byBranch']
       eb.fn.count<number | string>('u.id').as('members'),
       eb.fn
         .count<number | string>(
-          eb.case().when('u.political_status', 'in', ['party_member', 'probationary']).then(eb.ref('u.id')).end(),
+          eb
+            .case()
+            .when('u.political_status', 'in', ['party_member', 'probationary'])
+            .then(eb.ref('u.id'))
+            .end(),
         )
         .as('party'),
     ])
@@ -145,7 +153,15 @@ async function helpRequestFigures(
 ): Promise<ParkStats['helpRequests']> {
   const filed = await db
     .selectFrom('help_requests')
-    .select(['category', 'priority', 'created_at', 'first_response_at', 'response_due_at', 'resolved_at', 'resolution_due_at'])
+    .select([
+      'category',
+      'priority',
+      'created_at',
+      'first_response_at',
+      'response_due_at',
+      'resolved_at',
+      'resolution_due_at',
+    ])
     .where('created_at', '>=', month.from)
     .where('created_at', '<', month.until)
     .execute()

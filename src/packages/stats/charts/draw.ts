@@ -7,7 +7,11 @@ import { CHART_COLORS, type ChartSize, type ChartSpec } from './spec'
  */
 
 // F2's element typings ask every prop of every component up front; the props are checked by F2 at render.
-const h = jsx as unknown as (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => unknown
+const h = jsx as unknown as (
+  type: unknown,
+  props: Record<string, unknown> | null,
+  ...children: unknown[]
+) => unknown
 
 // Arc angles are read as degrees unless they say otherwise.
 const rad = (angle: number) => `${angle} rad`
@@ -28,7 +32,18 @@ function gauge(spec: Extract<ChartSpec, { kind: 'gauge' }>, size: ChartSize) {
   return h(
     'group',
     null,
-    h('arc', { style: { cx, cy, r, startAngle: rad(start), endAngle: rad(end), lineWidth: 18, stroke: '#F0E6E6', lineCap: 'round' } }),
+    h('arc', {
+      style: {
+        cx,
+        cy,
+        r,
+        startAngle: rad(start),
+        endAngle: rad(end),
+        lineWidth: 18,
+        stroke: '#F0E6E6',
+        lineCap: 'round',
+      },
+    }),
     spec.value === null
       ? null
       : h('arc', {
@@ -78,7 +93,15 @@ function gauge(spec: Extract<ChartSpec, { kind: 'gauge' }>, size: ChartSize) {
       },
     }),
     h('text', {
-      style: { x: cx, y: cy + 14, text: spec.label, fontSize: 12 * font, fill: '#666666', textAlign: 'center', textBaseline: 'middle' },
+      style: {
+        x: cx,
+        y: cy + 14,
+        text: spec.label,
+        fontSize: 12 * font,
+        fill: '#666666',
+        textAlign: 'center',
+        textBaseline: 'middle',
+      },
     }),
   )
 }

@@ -1,7 +1,11 @@
 /** What a chart shows; the numbers come from the server, the chart only draws them. */
 export type ChartSpec =
   | { kind: 'gauge'; /** 0..1 */ value: number | null; /** 0..1 */ target: number; label: string }
-  | { kind: 'line'; /** one row per month and series */ rows: ReadonlyArray<{ x: string; series: string; y: number }>; percent?: boolean }
+  | {
+      kind: 'line'
+      /** one row per month and series */ rows: ReadonlyArray<{ x: string; series: string; y: number }>
+      percent?: boolean
+    }
   | { kind: 'bar'; rows: ReadonlyArray<{ x: string; y: number }> }
 
 export interface ChartSize {

@@ -34,7 +34,12 @@ export function coverageGauges(stats: ParkStats): ChartView[] {
       id: 'organisation',
       title: '党的组织覆盖率',
       note: '单独或联合建立党组织的企业 ÷ 运营企业',
-      spec: { kind: 'gauge', value: coverage.organisation, target: coverage.targets.organisation, label: '组织覆盖' },
+      spec: {
+        kind: 'gauge',
+        value: coverage.organisation,
+        target: coverage.targets.organisation,
+        label: '组织覆盖',
+      },
       table: {
         head: ['指标', '数值'],
         rows: [
@@ -52,7 +57,11 @@ export function coverageGauges(stats: ParkStats): ChartView[] {
       spec: { kind: 'gauge', value: coverage.work, target: coverage.targets.work, label: '工作覆盖' },
       table: {
         head: ['指标', '数值'],
-        rows: [['工作覆盖率', percentText(coverage.work)], ['目标', percentText(coverage.targets.work)], ...counts],
+        rows: [
+          ['工作覆盖率', percentText(coverage.work)],
+          ['目标', percentText(coverage.targets.work)],
+          ...counts,
+        ],
       },
       height: 150,
     },
@@ -61,7 +70,9 @@ export function coverageGauges(stats: ParkStats): ChartView[] {
 
 export function trendCharts(stats: ParkStats): ChartView[] {
   const { trend } = stats
-  const line = (series: ReadonlyArray<[name: string, pick: (point: ParkStats['trend'][number]) => number | null]>) =>
+  const line = (
+    series: ReadonlyArray<[name: string, pick: (point: ParkStats['trend'][number]) => number | null]>,
+  ) =>
     trend.flatMap((point) =>
       series.flatMap(([name, pick]) => {
         const y = pick(point)
@@ -159,7 +170,10 @@ export function breakdownCharts(stats: ParkStats): ChartView[] {
       title: '成员政治面貌',
       note: `在册成员 ${stats.members.total} 人`,
       spec: bars(stats.members.byPoliticalStatus),
-      table: { head: ['政治面貌', '人数'], rows: stats.members.byPoliticalStatus.map((r) => [r.label, r.count]) },
+      table: {
+        head: ['政治面貌', '人数'],
+        rows: stats.members.byPoliticalStatus.map((r) => [r.label, r.count]),
+      },
     },
     {
       id: 'stages',

@@ -128,7 +128,10 @@ function Stats() {
 
           <View className="park-stats__grid">
             <Figure value={stats.events.held} label={`${shown}活动场次`} />
-            <Figure value={percentText(stats.attendance.events)} label={`活动签到率(${stats.events.attended}/${stats.events.signups})`} />
+            <Figure
+              value={percentText(stats.attendance.events)}
+              label={`活动签到率(${stats.events.attended}/${stats.events.signups})`}
+            />
             <Figure value={stats.trainings.held} label={`${shown}培训场次`} />
             <Figure
               value={percentText(stats.attendance.trainings)}
@@ -144,7 +147,10 @@ function Stats() {
               <Figure value={stats.helpRequests.open} label="办理中" />
               <Figure value={stats.helpRequests.resolved} label="已解决" />
               <Figure value={stats.helpRequests.closed} label="已关闭" />
-              <Figure value={hoursText(stats.helpRequests.firstResponseHours)} label={`${shown}平均首次响应`} />
+              <Figure
+                value={hoursText(stats.helpRequests.firstResponseHours)}
+                label={`${shown}平均首次响应`}
+              />
               <Figure
                 value={percentText(stats.helpRequests.firstResponseOnTime)}
                 label={`按时响应(${stats.helpRequests.targets.firstResponseWorkingDays}个工作日,红色通道${stats.helpRequests.targets.priorityFirstResponseWorkingDays}个)`}

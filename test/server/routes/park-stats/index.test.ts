@@ -34,7 +34,14 @@ describe.each(databases)('园区数据 on $name', (database) => {
   it('counts coverage of the demo park as a hand count does', async () => {
     const figures = await stats()
     // 16 companies with their own branch, 3 without an organisation (one with an instructor), 1 closed.
-    expect(figures.companies).toMatchObject({ operating: 19, ownOrg: 16, jointOrg: 0, instructorOnly: 1, none: 2, closed: 1 })
+    expect(figures.companies).toMatchObject({
+      operating: 19,
+      ownOrg: 16,
+      jointOrg: 0,
+      instructorOnly: 1,
+      none: 2,
+      closed: 1,
+    })
     expect(figures.coverage).toMatchObject({
       organisation: 0.8421, // 16 / 19
       work: 0.8947, // 17 / 19
@@ -49,7 +56,9 @@ describe.each(databases)('园区数据 on $name', (database) => {
     // The trend: twelve months, the last one this month, coverage growing as branches were founded.
     expect(figures.trend.map((point) => point.month)).toHaveLength(12)
     expect(figures.trend[11]!.month).toBe(thisMonth)
-    expect(figures.trend[11]!.coverage).toEqual(expect.objectContaining({ organisation: 0.8421, work: 0.8947 }))
+    expect(figures.trend[11]!.coverage).toEqual(
+      expect.objectContaining({ organisation: 0.8421, work: 0.8947 }),
+    )
     expect(figures.trend[0]!.coverage.organisation!).toBeLessThan(0.8421)
     expect(figures.trend.filter((point) => point.eventsHeld > 0).length).toBeGreaterThanOrEqual(10)
   })
@@ -103,7 +112,11 @@ describe.each(databases)('园区数据 on $name', (database) => {
 
     // Next month: it gets its own branch; this month stays as it ended.
     clock = nextMonthAt
-    const branch = await send('POST', '/api/branches', { name: '新开张党支部', kind: 'own', companyIds: [id] })
+    const branch = await send('POST', '/api/branches', {
+      name: '新开张党支部',
+      kind: 'own',
+      companyIds: [id],
+    })
     expect(branch.statusCode).toBe(201)
     figures = await stats()
     expect(figures.month).toBe(nextMonth)
@@ -125,9 +138,17 @@ describe.each(databases)('园区数据 on $name', (database) => {
     const member = tokenFor(t.app, people.plainMembers[0]!.id)
     const secretary = people.secretaries.find((user) => user.branch_id !== null)!
     const asSecretary = tokenFor(t.app, secretary.id)
-    expect((await t.app.inject({ method: 'GET', url: '/api/park-stats', headers: member })).statusCode).toBe(403)
-    expect((await t.app.inject({ method: 'GET', url: '/api/park-stats', headers: asSecretary })).statusCode).toBe(403)
-    const future = await t.app.inject({ method: 'GET', url: `/api/park-stats?month=${futureMonth}`, headers: admin })
+    expect((await t.app.inject({ method: 'GET', url: '/api/park-stats', headers: member })).statusCode).toBe(
+      403,
+    )
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/park-stats', headers: asSecretary })).statusCode,
+    ).toBe(403)
+    const future = await t.app.inject({
+      method: 'GET',
+      url: `/api/park-stats?month=${futureMonth}`,
+      headers: admin,
+    })
     expect(future.statusCode).toBe(400)
 
     const own = await t.app.inject({ method: 'GET', url: '/api/branch-stats', headers: asSecretary })
