@@ -76,7 +76,8 @@ function gauge(spec: Extract<ChartSpec, { kind: 'gauge' }>, size: ChartSize) {
         text: `目标 ${percentText(spec.target)}`,
         fontSize: 11 * font,
         fill: '#333333',
-        textAlign: 'center',
+        // Near the right end the label would leave the canvas: it ends at the mark instead.
+        textAlign: Math.cos(tick) > 0.3 ? 'right' : 'center',
         textBaseline: 'bottom',
       },
     }),
