@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Insertable, Kysely } from 'kysely'
+import { sql, type Insertable, type Kysely } from 'kysely'
 import { Client } from 'pg'
 import { buildApp } from '../server/src/app'
 import { loadConfig } from '../server/src/config'
@@ -373,6 +373,9 @@ async function run(kind: 'sqlite' | 'postgres'): Promise<boolean> {
     await migrateToLatest(app.db)
     await seedIfEmpty(app.db)
     const grown = await growPark(app.db, app.now())
+    // What autovacuum (PostgreSQL) or a maintenance run (SQLite) does after a bulk load: the planner
+    // learns the tables' sizes.
+    await sql`analyze`.execute(app.db)
     const admin = await app.db
       .selectFrom('users')
       .select('id')
