@@ -62,6 +62,8 @@ export default defineAppConfig({
         'notice-readers/index',
       ],
     },
+    // 园区数据 with its charts: the chart library stays out of every other package.
+    { root: 'packages/stats', pages: ['park/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/notice'] },

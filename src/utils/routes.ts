@@ -26,6 +26,7 @@ export const ROUTES = {
   messages: '/packages/me/messages/index',
   cardVerify: '/packages/admin/card-verify/index',
   branchStats: '/packages/admin/branch-stats/index',
+  parkStats: '/packages/stats/park/index',
   courseDetail: (id: number) => `/packages/study/course/index?id=${id}`,
   material: (id: number) => `/packages/study/material/index?id=${id}`,
   checkinEnter: '/packages/checkin/enter/index',

@@ -7,6 +7,7 @@ import { seedApplications } from './seed-applications'
 import { seedCourses } from './seed-courses'
 import { seedHelpRequests } from './seed-help-requests'
 import { seedNotifications } from './seed-notifications'
+import { seedParkHistory } from './seed-park-stats'
 import { seedPoints } from './seed-points'
 import {
   BRANCH_NOTICES,
@@ -134,6 +135,7 @@ export async function seedIfEmpty(db: Kysely<Database>, options: SeedOptions = {
     await db.transaction().execute(async (trx) => {
       await seedDemoData(trx, now)
       await seedEventsAndPackages(trx, now)
+      await seedParkHistory(trx, now)
       await seedCourses(trx, now)
       await seedPoints(trx, now)
       await seedJoining(trx, now)

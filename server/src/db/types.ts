@@ -7,6 +7,7 @@ import type {
   CompanyStatus,
   JoinRequestStatus,
   NotificationKind,
+  PartyOrg,
   PoliticalStatus,
   Scope,
 } from '../schemas'
@@ -537,9 +538,21 @@ export interface HelpRequestRatingsTable {
   created_at: string
 }
 
+/** A company's coverage state from `at` on (0013): appended by the organisation domain on every change. */
+export interface CompanyHistoryTable {
+  id: Generated<number>
+  company_id: number
+  status: CompanyStatus
+  party_org: PartyOrg
+  has_instructor: number
+  branch_id: number | null
+  at: string
+}
+
 export interface Database {
   committees: CommitteesTable
   companies: CompaniesTable
+  company_history: CompanyHistoryTable
   branches: BranchesTable
   users: UsersTable
   announcements: AnnouncementsTable

@@ -20,6 +20,7 @@ import auditLog from './audit-log'
 import companies from './companies'
 import joinRequests from './join-requests'
 import members from './members'
+import parkStats from './park-stats'
 
 /** Every route folder, mounted at its URL. */
 const routes: FastifyPluginAsync = async (app) => {
@@ -44,6 +45,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(auditLog, { prefix: '/api/audit-log' })
   await app.register(applications, { prefix: '/api/applications' })
   await app.register(helpRequests, { prefix: '/api/help-requests' })
+  await app.register(parkStats, { prefix: '/api/park-stats' })
 }
 
 export default routes

@@ -3,6 +3,7 @@ import { Id, IsoTime, NamedRef, PageQuery, TextField } from './common'
 import { LIMITS } from './limits'
 import { AnnouncementDetail } from './announcements'
 import { PoliticalStatus } from './auth'
+import { MonthFigures, StatsCount } from './park-stats'
 
 /** The rules a member earns 学习积分 by; the server alone decides when one applies. */
 export const PointsRuleCode = Type.Union([
@@ -141,6 +142,12 @@ export const BranchStats = Type.Object({
   eventsAttended: Type.Integer({ minimum: 0 }),
   /** training sessions attended (present or late) in the month */
   trainingsAttended: Type.Integer({ minimum: 0 }),
+  /** members of the scope now, by 政治面貌 */
+  byPoliticalStatus: Type.Array(StatsCount),
+  /** 入党申请 of the scope by their current stage */
+  applicationsByStage: Type.Array(StatsCount),
+  /** the twelve months ending with `month`, oldest first: the branch's events and courses held, its members' part */
+  trend: Type.Array(MonthFigures),
 })
 export type BranchStats = Static<typeof BranchStats>
 

@@ -79,7 +79,9 @@ function ManageGroup({ tools }: { tools: Tools }) {
     ['sessions-manage', '签到管理', '培训签到屏 · 考勤', ROUTES.sessionsManage],
     ['courses-manage', '课程管理', '课程 · 场次 · 学习资料', ROUTES.coursesManage],
     ['card-verify', '名片核验', '扫描党员名片二维码', ROUTES.cardVerify],
-    ['branch-stats', parkAdmin ? '园区数据' : '支部数据', '积分与参与情况汇总', ROUTES.branchStats],
+    parkAdmin
+      ? ['park-stats', '园区数据', '覆盖率 · 趋势 · 帮帮团 · 积分汇总', ROUTES.parkStats]
+      : ['branch-stats', '支部数据', '积分与参与情况汇总', ROUTES.branchStats],
     parkAdmin
       ? ['org-manage', '组织管理', '企业 · 支部 · 名册 · 日志', ROUTES.orgManage]
       : ['branch-members', '支部成员', '名册 · 邀请 · 入支部申请', ROUTES.branchMembers],

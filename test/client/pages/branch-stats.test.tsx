@@ -17,6 +17,27 @@ function stats(month: string, overrides: Partial<BranchStats> = {}): BranchStats
     noticesRead: 64,
     eventsAttended: 15,
     trainingsAttended: 21,
+    byPoliticalStatus: [
+      { key: 'party_member', label: '中共党员', count: 7 },
+      { key: 'masses', label: '群众', count: 5 },
+    ],
+    applicationsByStage: [{ key: 'activist', label: '入党积极分子', count: 2 }],
+    trend: [
+      {
+        month,
+        eventsHeld: 2,
+        eventSignups: 20,
+        eventAttended: 15,
+        eventAttendanceRate: 0.75,
+        sessionsHeld: 3,
+        sessionExpected: 30,
+        sessionAttended: 21,
+        sessionAttendanceRate: 0.7,
+        applicationsFiled: 1,
+        pointsTotal: 130,
+        pointsActiveMembers: 9,
+      },
+    ],
     ...overrides,
   }
 }
@@ -49,6 +70,10 @@ describe('支部数据', () => {
       '15' + '11月活动签到人次',
       '21' + '11月培训出勤人次',
     ])
+    // The breakdowns and the months, as the server counted them.
+    expect(container.querySelector('.branch-stats__table')).toHaveTextContent('中共党员7 人群众5 人')
+    expect(screen.getByText('近12个月')).toBeInTheDocument()
+    expect(screen.getByText('15/20')).toBeInTheDocument()
     // Aggregates only: no person's name anywhere.
     expect(screen.queryByText(/林晓帆|排名第|排行/)).toBeNull()
 

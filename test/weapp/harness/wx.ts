@@ -345,6 +345,37 @@ export function createWx(host: WxHost): object {
     getMenuButtonBoundingClientRect: () =>
       host.toApp({ width: 87, height: 32, top: 51, right: 383, bottom: 83, left: 296 }),
     canIUse: () => true,
+    // Nothing is laid out and no canvas is drawn here: every node a query asks for answers null
+    // (a page must cope, as it must when a node is gone by the time the answer comes).
+    createSelectorQuery: () => {
+      const answers: null[] = []
+      const asked = () => {
+        answers.push(null)
+        return query
+      }
+      const nodes = {
+        boundingClientRect: asked,
+        fields: asked,
+        node: asked,
+        scrollOffset: asked,
+        context: asked,
+      }
+      const query = {
+        in: () => query,
+        select: () => nodes,
+        selectAll: () => nodes,
+        selectViewport: () => nodes,
+        exec: (callback?: (result: unknown) => void) => {
+          if (!callback) return
+          host.track(
+            Promise.resolve().then(() =>
+              host.callApp('SelectorQuery.exec', () => callback(host.toApp([...answers]))),
+            ),
+          )
+        },
+      }
+      return query
+    },
     nextTick: (fn: () => void) => {
       host.track(Promise.resolve().then(() => host.callApp('wx.nextTick', fn)))
     },

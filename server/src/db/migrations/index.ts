@@ -11,6 +11,7 @@ import * as notifications from './0009_notifications'
 import * as eventAttendanceUndo from './0010_event_attendance_undo'
 import * as applications from './0011_applications'
 import * as helpRequests from './0012_help_requests'
+import * as parkStats from './0013_park_stats'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_event_attendance_undo': eventAttendanceUndo,
   '0011_applications': applications,
   '0012_help_requests': helpRequests,
+  '0013_park_stats': parkStats,
 }

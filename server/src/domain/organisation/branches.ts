@@ -6,6 +6,7 @@ import type { BranchCreateBody, BranchKind, BranchPatchBody } from '../../schema
 import type { Viewer } from '../access'
 import { requiredText } from '../input'
 import { changedFields, recordChange, type State } from './audit'
+import { recordCompanyStates } from './company-history'
 import { hasRole } from './repository'
 import { rosterRoles } from './rules'
 import { parseRoles } from '../users/mapper'
@@ -148,6 +149,7 @@ export async function createBranch(
     throw isUniqueViolation(error) ? nameTaken() : error
   }
   await coverCompanies(trx, id, input.companyIds)
+  await recordCompanyStates(trx, now, input.companyIds)
   await recordChange(
     trx,
     {
@@ -187,6 +189,8 @@ export async function updateBranch(
     checkKind(before.kind as BranchKind, input.companyIds)
     await checkCompanies(trx, input.companyIds)
     await coverCompanies(trx, id, input.companyIds)
+    // The companies it let go and the ones it took (perhaps from another branch).
+    await recordCompanyStates(trx, now, [...(before.companyIds as number[]), ...input.companyIds])
   }
   if (input.secretaryId !== undefined) await setSecretary(trx, id, input.secretaryId)
   const after = (await branchState(trx, id)) as State

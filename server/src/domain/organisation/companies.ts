@@ -6,6 +6,7 @@ import type { CompanyCreateBody, CompanyPatchBody } from '../../schemas'
 import type { Viewer } from '../access'
 import { requiredText } from '../input'
 import { changedFields, recordChange, type State } from './audit'
+import { recordCompanyStates } from './company-history'
 
 /* 企业: created and edited by park admins (the route checks the role). */
 
@@ -62,6 +63,7 @@ export async function createCompany(
   } catch (error) {
     throw isUniqueViolation(error) ? nameTaken() : error
   }
+  await recordCompanyStates(trx, now, [id])
   await recordChange(
     trx,
     {
@@ -113,6 +115,7 @@ export async function updateCompany(
   } catch (error) {
     throw isUniqueViolation(error) ? nameTaken() : error
   }
+  await recordCompanyStates(trx, now, [id])
   const after = (await companyState(trx, id)) as State
   const diff = changedFields(before, after)
   if (Object.keys(diff.after).length === 0) return

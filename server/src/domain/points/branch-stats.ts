@@ -4,6 +4,8 @@ import { notFound } from '../../errors'
 import type { BranchStats, NamedRef } from '../../schemas'
 import { branchToActFor, type Viewer } from '../access'
 import { monthBounds, parkMonth } from '../park-time'
+import { applicationsByStage, membersByPoliticalStatus, monthFigures } from '../stats/figures'
+import { monthsEndingWith, TREND_MONTHS } from '../stats/months'
 
 /*
  * Aggregate figures of a branch (or the park) for one month. Deliberately nothing per person: no
@@ -28,6 +30,7 @@ export async function branchStats(
   db: Kysely<Database>,
   branch: NamedRef | null,
   month: string,
+  now: Date,
 ): Promise<BranchStats> {
   const { firstDay, nextFirstDay, from, until } = monthBounds(month)
   // The branch's members, or everyone who belongs to a branch of the park.
@@ -95,5 +98,8 @@ export async function branchStats(
     noticesRead: Number(reads.n),
     eventsAttended: Number(attended.n),
     trainingsAttended: Number(trained.n),
+    byPoliticalStatus: await membersByPoliticalStatus(db, branch),
+    applicationsByStage: await applicationsByStage(db, branch),
+    trend: await monthFigures(db, branch, monthsEndingWith(month, TREND_MONTHS), now),
   }
 }

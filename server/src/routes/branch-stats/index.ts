@@ -27,7 +27,7 @@ const branchStatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Months compare as text (`YYYY-MM`); a month to come has no figures yet.
       if (month !== undefined && month > thisMonth) throw validationFailed('query/month 不能晚于本月')
       const scope = await statsBranch(app.db, currentViewer(request), branchId)
-      return branchStats(app.db, scope, month ?? thisMonth)
+      return branchStats(app.db, scope, month ?? thisMonth, app.now())
     },
   )
 }

@@ -7,7 +7,7 @@ import { cx } from '@/components/types'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as points from '@/services/points'
 import { toastError } from '@/utils/toast'
-import { monthLabel, monthShort, shiftMonth } from './month'
+import { monthLabel, monthShort, shiftMonth } from '@/utils/month'
 import './index.scss'
 import { ToolsGate } from '@/components/tools-gate'
 
@@ -17,6 +17,30 @@ function Figure({ value, label, note }: { value: string | number; label: string;
       <Text className="stats-figure__value">{value}</Text>
       <Text className="stats-figure__label">{label}</Text>
       {note ? <Text className="stats-figure__note">{note}</Text> : null}
+    </View>
+  )
+}
+
+/** A breakdown the server counted, as label and count rows. */
+function Breakdown({
+  title,
+  rows,
+  unit,
+}: {
+  title: string
+  rows: BranchStats['byPoliticalStatus']
+  unit: string
+}) {
+  if (rows.length === 0) return null
+  return (
+    <View className="branch-stats__table">
+      <Text className="branch-stats__table-title">{title}</Text>
+      {rows.map((row) => (
+        <View key={row.key} className="branch-stats__row">
+          <Text className="branch-stats__cell">{row.label}</Text>
+          <Text className="branch-stats__cell">{`${row.count} ${unit}`}</Text>
+        </View>
+      ))}
     </View>
   )
 }
@@ -112,6 +136,28 @@ function Stats({ parkWide }: { parkWide: boolean }) {
             <Figure value={stats.eventsAttended} label={`${shown}活动签到人次`} />
             <Figure value={stats.trainingsAttended} label={`${shown}培训出勤人次`} />
           </View>
+          <Breakdown title="政治面貌" rows={stats.byPoliticalStatus} unit="人" />
+          <Breakdown title="发展党员各阶段" rows={stats.applicationsByStage} unit="人" />
+          {stats.trend.length > 0 ? (
+            <View className="branch-stats__table">
+              <Text className="branch-stats__table-title">近12个月</Text>
+              <View className="branch-stats__row branch-stats__row--head">
+                {['月份', '活动签到', '培训出勤', '积分合计'].map((name) => (
+                  <Text key={name} className="branch-stats__cell">
+                    {name}
+                  </Text>
+                ))}
+              </View>
+              {stats.trend.map((point) => (
+                <View key={point.month} className="branch-stats__row">
+                  <Text className="branch-stats__cell">{monthShort(point.month)}</Text>
+                  <Text className="branch-stats__cell">{`${point.eventAttended}/${point.eventSignups}`}</Text>
+                  <Text className="branch-stats__cell">{`${point.sessionAttended}/${point.sessionExpected}`}</Text>
+                  <Text className="branch-stats__cell">{point.pointsTotal}</Text>
+                </View>
+              ))}
+            </View>
+          ) : null}
           <Text className="branch-stats__note">
             仅显示汇总数据，不列出个人积分、不做排名。参与人数指{shown}至少获得一次积分的成员。
           </Text>

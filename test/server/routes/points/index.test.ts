@@ -477,7 +477,9 @@ describe.each(databases)('study points on $name', (database) => {
       expect(Object.keys(body).sort()).toEqual(
         [
           'activeMembers',
+          'applicationsByStage',
           'branch',
+          'byPoliticalStatus',
           'eventsAttended',
           'members',
           'month',
@@ -486,6 +488,7 @@ describe.each(databases)('study points on $name', (database) => {
           'pointsTotal',
           'scope',
           'trainingsAttended',
+          'trend',
         ].sort(),
       )
       expect(body).toMatchObject({

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '园区数据',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
