@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/types'
 import type { ParkStats, ParkTrendPoint } from '../../schemas'
 import { HELP_CATEGORIES, HELP_CATEGORY_NAMES } from '../../schemas/help-requests'
+import { TARGET_WORKING_DAYS } from '../help-requests/rules'
 import { HOUR_MS } from '../park-time'
 import { partyOrgOf } from '../organisation/rules'
 import { applicationsByStage, coverageByMonth, membersByPoliticalStatus, monthFigures } from './figures'
@@ -11,8 +12,6 @@ import { monthOf, monthsEndingWith, share, TREND_MONTHS } from './months'
 
 /** The district's goals (API.md): 90% organisation coverage, 95% work coverage. */
 export const COVERAGE_TARGETS = { organisation: 0.9, work: 0.95 } as const
-/** First reply within 2 working days, within 1 on the 红色服务通道 (the due times are fixed when filed). */
-export const FIRST_RESPONSE_TARGETS = { normal: 2, high: 1 } as const
 
 type Db = Kysely<Database>
 const num = (value: unknown): number => Number(value ?? 0)
@@ -202,8 +201,8 @@ async function helpRequestFigures(
       resolved.length,
     ),
     targets: {
-      firstResponseWorkingDays: FIRST_RESPONSE_TARGETS.normal,
-      priorityFirstResponseWorkingDays: FIRST_RESPONSE_TARGETS.high,
+      firstResponseWorkingDays: TARGET_WORKING_DAYS.normal.response,
+      priorityFirstResponseWorkingDays: TARGET_WORKING_DAYS.high.response,
     },
   }
 }
