@@ -5,6 +5,7 @@ import { Kysely, PostgresAdapter, type SqliteDatabase as KyselySqliteDatabase } 
 import { Pool } from 'pg'
 import type { Config } from '../config'
 import { PostgresLiteralLimitsDialect, SqliteLiteralLimitsDialect } from './literal-limits'
+import { statementNames, useNamedStatements } from './named-statements'
 import { postgresSetupLock, sqliteSetupLock, type SetupLock } from './setup-lock'
 import type { Database } from './types'
 
@@ -46,7 +47,11 @@ export function createDb(
     // unheard, that error would end the process. The pool drops broken clients and opens new ones,
     // and the query that was running fails on its own (answered 503), so logging is all that is left.
     pool.on('error', onConnectionError)
-    pool.on('connect', (client) => client.on('error', onConnectionError))
+    const nameOf = statementNames()
+    pool.on('connect', (client) => {
+      client.on('error', onConnectionError)
+      useNamedStatements(client, nameOf)
+    })
     const db = new Kysely<Database>({ dialect: new PostgresLiteralLimitsDialect({ pool }) })
     return { db, dialect: 'postgres', underSetupLock: postgresSetupLock(pool), destroy: () => db.destroy() }
   }
