@@ -10,7 +10,7 @@ import {
   userIdOfClaims,
 } from '../domain/auth/token'
 import type { CurrentUser } from '../domain/users/mapper'
-import { findUserById } from '../domain/users/repository'
+import { signedInUsers } from '../domain/users/repository'
 import { forbidden, unauthenticated } from '../errors'
 import type { Role } from '../schemas'
 
@@ -84,6 +84,8 @@ export default fp(
       }
     }
 
+    const signedInUser = signedInUsers(app.db)
+
     app.decorateRequest('user', null)
     app.decorateRequest('viewer', null)
     app.decorate('issueToken', (userId: number) => app.jwt.sign({ sub: String(userId) }))
@@ -94,9 +96,9 @@ export default fp(
       if (!match?.[1]) throw unauthenticated()
       const claims = claimsOfToken(match[1])
       if (claims === null) throw unauthenticated('登录已失效,请重新登录')
-      // Read on every request, so a changed role or a removed account applies at once; a member who
-      // left the park, and logins ended before their time, are refused.
-      const user = await findUserById(app.db, claims.userId)
+      // Checked on every request, so a changed role or a removed account applies at once; a member
+      // who left the park, and logins ended before their time, are refused.
+      const user = await signedInUser(claims.userId)
       if (!user || !user.active || !issuedAfter(claims.issuedAt, user.sessionsValidAfter)) {
         throw unauthenticated('登录已失效,请重新登录')
       }

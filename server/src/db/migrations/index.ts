@@ -10,6 +10,7 @@ import * as organisers from './0008_organisers'
 import * as notifications from './0009_notifications'
 import * as eventAttendanceUndo from './0010_event_attendance_undo'
 import * as applications from './0011_applications'
+import * as userVersion from './0015_user_version'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_notifications': notifications,
   '0010_event_attendance_undo': eventAttendanceUndo,
   '0011_applications': applications,
+  '0015_user_version': userVersion,
 }
