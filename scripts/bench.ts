@@ -2,7 +2,7 @@
  * `npm run bench`: one run, every figure as a ratio to a baseline measured in the same run.
  *
  * API: a bare Fastify hello-world in its own process is the ceiling; then the server, in another
- * process, on a fresh SQLite database (and, when DATABASE_URL is set, on a fresh schema of that
+ * process, on a fresh SQLite database (and, when DATABASE_URL or TEST_DATABASE_URL is set, on a fresh schema of that
  * PostgreSQL database) with the demo park seeded. autocannon at 10 connections measures every list
  * endpoint a member opens, signed in, as a phone asks for it (`Accept-Encoding: gzip, deflate, br`),
  * plus signups and a sign-in burst (2,000 members check in to one session with the code on screen).
@@ -447,12 +447,32 @@ function report(label: string, rows: Row[]): void {
   }
 }
 
+/** Each endpoint's share of the hello-world on SQLite against its share on PostgreSQL. */
+function reportDatabases(sqlite: Row[], postgres: Row[]): void {
+  const share = (rows: Row[], name: string) =>
+    (rows.find((row) => row.name === name)?.result.requests.average ?? 0) / rows[0]!.result.requests.average
+  console.log(`\nSQLite against PostgreSQL (share of the hello-world; SQLite ÷ PostgreSQL)`)
+  for (const { name } of sqlite.slice(1)) {
+    const a = share(sqlite, name)
+    const b = share(postgres, name)
+    console.log(
+      [
+        name.padEnd(32),
+        `${(a * 100).toFixed(1)}%`.padStart(8),
+        `${(b * 100).toFixed(1)}%`.padStart(8),
+        `${b > 0 ? (a / b).toFixed(2) : '—'}×`.padStart(8),
+      ].join(''),
+    )
+  }
+}
+
 async function benchApi(): Promise<void> {
   const targets: Array<() => Promise<Target>> = [async () => sqliteTarget()]
-  const databaseUrl = process.env.DATABASE_URL?.trim()
+  const databaseUrl = (process.env.DATABASE_URL || process.env.TEST_DATABASE_URL)?.trim()
   if (databaseUrl) targets.push(() => postgresTarget(databaseUrl))
   const hello = await startProcess<{ url: string }>('--hello', {})
   const shares: Array<{ label: string; share: number; p99: number }> = []
+  const runs: Row[][] = []
   try {
     for (const makeTarget of targets) {
       const target = await makeTarget()
@@ -460,6 +480,7 @@ async function benchApi(): Promise<void> {
       report(target.label, rows)
       reportBurst(burst)
       shares.push({ label: target.label, ...eventsShare(rows) })
+      runs.push(rows)
     }
   } finally {
     await hello.stop()
@@ -471,6 +492,7 @@ async function benchApi(): Promise<void> {
     `\ntarget: ${EVENTS_ROW} ≥ ${TARGET_SHARE * 100}% of the hello-world with p99 ≤ ${TARGET_P99_MS} ms on SQLite → ` +
       `${(sqlite.share * 100).toFixed(1)}%, p99 ${sqlite.p99} ms: ${sqliteMet ? 'met' : 'NOT met'}`,
   )
+  if (runs.length === 2) reportDatabases(runs[0]!, runs[1]!)
   if (postgres) {
     const factor = sqlite.share / postgres.share
     console.log(

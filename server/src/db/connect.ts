@@ -1,15 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import {
-  Kysely,
-  PostgresAdapter,
-  PostgresDialect,
-  SqliteDialect,
-  type SqliteDatabase as KyselySqliteDatabase,
-} from 'kysely'
+import { Kysely, PostgresAdapter, type SqliteDatabase as KyselySqliteDatabase } from 'kysely'
 import { Pool } from 'pg'
 import type { Config } from '../config'
+import { PostgresLiteralLimitsDialect, SqliteLiteralLimitsDialect } from './literal-limits'
+import { statementNames, useNamedStatements } from './named-statements'
 import { postgresSetupLock, sqliteSetupLock, type SetupLock } from './setup-lock'
 import type { Database } from './types'
 
@@ -51,8 +47,12 @@ export function createDb(
     // unheard, that error would end the process. The pool drops broken clients and opens new ones,
     // and the query that was running fails on its own (answered 503), so logging is all that is left.
     pool.on('error', onConnectionError)
-    pool.on('connect', (client) => client.on('error', onConnectionError))
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const nameOf = statementNames()
+    pool.on('connect', (client) => {
+      client.on('error', onConnectionError)
+      useNamedStatements(client, nameOf)
+    })
+    const db = new Kysely<Database>({ dialect: new PostgresLiteralLimitsDialect({ pool }) })
     return { db, dialect: 'postgres', underSetupLock: postgresSetupLock(pool), destroy: () => db.destroy() }
   }
 
@@ -63,7 +63,9 @@ export function createDb(
   sqlite.pragma('busy_timeout = 5000')
   // Safe with WAL: a power loss may drop the last commits but never corrupts the file.
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const db = new Kysely<Database>({
+    dialect: new SqliteLiteralLimitsDialect({ database: withStatementCache(sqlite) }),
+  })
   return {
     db,
     dialect: 'sqlite',

@@ -69,6 +69,8 @@ export interface UsersTable {
   active: Generated<number>
   /** Logins issued at or before this moment are refused. */
   sessions_valid_after: Generated<string | null>
+  /** Moves on with every change of the row or of its branch's or company's name (migration 0015). */
+  version: Generated<number>
 }
 
 export interface AnnouncementsTable {

@@ -22,7 +22,21 @@ export const DAY_MS = 24 * HOUR_MS
 
 type Instant = Date | string | number
 
-const inPark = (at: Instant) => dayjs(at).tz(PARK_TIME_ZONE)
+/**
+ * Since 1992 the park's clock is UTC+8 all year (China's last daylight saving time ended in 1991).
+ * A fixed offset gives the same answers as the time zone for those instants at a fraction of the
+ * cost (dayjs's `tz` builds an `Intl` formatter on every call, ~0.3 ms); older dates, such as a
+ * historic 入党申请书, still go through the time zone.
+ */
+const FIXED_OFFSET_SINCE_MS = Date.UTC(1992, 0, 1)
+const PARK_UTC_OFFSET_MINUTES = 8 * 60
+
+function inPark(at: Instant) {
+  const instant = dayjs(at)
+  return instant.valueOf() >= FIXED_OFFSET_SINCE_MS
+    ? instant.utcOffset(PARK_UTC_OFFSET_MINUTES)
+    : instant.tz(PARK_TIME_ZONE)
+}
 
 /** An instant as the API writes it: `2026-11-24T06:00:00.000Z`. */
 export function toIso(at: Instant): string {

@@ -31,6 +31,14 @@ describe('park time (Asia/Shanghai)', () => {
     expect(formatParkDateTime('2026-11-23T16:30:00.000Z')).toBe('2026-11-24 00:30')
   })
 
+  it('keeps the daylight saving time of the 1980s for historic dates', () => {
+    // Summer 1988: the park's clock was UTC+9, so 15:30 UTC was already the next day.
+    expect(parkDay('1988-06-01T15:30:00.000Z')).toBe('1988-06-02')
+    expect(formatParkDateTime('1988-06-01T15:30:00.000Z')).toBe('1988-06-02 00:30')
+    expect(parkDay('1988-12-01T15:30:00.000Z')).toBe('1988-12-01')
+    expect(parkDay('1992-01-01T00:00:00.000Z')).toBe('1992-01-01')
+  })
+
   it('normalises client times to UTC and moves them by milliseconds', () => {
     expect(parseIso('2026-11-24T14:00:00+08:00')).toBe('2026-11-24T06:00:00.000Z')
     expect(parseIso('not a time')).toBeNull()

@@ -71,6 +71,8 @@ interface ListShape {
   managed: boolean
   byCategory: boolean
   paged: boolean
+  /** Rows to read (the page and one more): written into the SQL, see db/literal-limits. */
+  take: number
 }
 
 interface ListParams extends Record<string, unknown> {
@@ -80,7 +82,6 @@ interface ListParams extends Record<string, unknown> {
   category: CategoryCode
   afterStartsAt: string
   afterId: number
-  take: number
 }
 
 function buildList(db: Kysely<Database>, shape: ListShape, param: Param<ListParams>) {
@@ -103,15 +104,15 @@ function buildList(db: Kysely<Database>, shape: ListShape, param: Param<ListPara
     )
     .orderBy('e.starts_at', direction)
     .orderBy('e.id', direction)
-    .limit(param('take'))
+    .limit(shape.take)
 }
 
 type ListQuery = (db: Kysely<Database>, values: ListParams) => Promise<EventListRow[]>
-/** One compiled query per shape of the list (a few dozen at most). */
+/** One compiled query per shape of the list (a few hundred at most: the page size is bounded). */
 const listQueries = new Map<string, ListQuery>()
 
 function listQuery(shape: ListShape): ListQuery {
-  const key = `${shape.when}/${shape.visibility}/${shape.managed}/${shape.byCategory}/${shape.paged}`
+  const key = `${shape.when}/${shape.visibility}/${shape.managed}/${shape.byCategory}/${shape.paged}/${shape.take}`
   let query = listQueries.get(key)
   if (!query) {
     query = precompiled<ListParams, EventListRow>((db, param) => buildList(db, shape, param))
@@ -142,6 +143,7 @@ export async function listEvents(
     managed,
     byCategory: filter.category !== undefined,
     paged: after !== null,
+    take: filter.limit + 1,
   }
   const rows = await listQuery(shape)(db, {
     viewerId: viewer.id,
@@ -150,7 +152,6 @@ export async function listEvents(
     category: filter.category ?? 'other',
     afterStartsAt: after?.at ?? '',
     afterId: after?.id ?? 0,
-    take: filter.limit + 1,
   })
   return pageFrom(
     rows,

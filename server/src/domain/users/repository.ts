@@ -24,14 +24,52 @@ function selectUsers(db: Kysely<Database>) {
     ])
 }
 
-// Runs on every authenticated request.
-const userById = precompiled<{ id: number }, UserJoinedRow>((db, param) =>
-  selectUsers(db).where('u.id', '=', param('id')),
+const userById = precompiled<{ id: number }, UserJoinedRow & { version: number }>((db, param) =>
+  selectUsers(db).select('u.version').where('u.id', '=', param('id')),
 )
 
 export async function findUserById(db: Kysely<Database>, id: number): Promise<CurrentUser | undefined> {
   const [row] = await userById(db, { id })
   return row && toCurrentUser(row)
+}
+
+// Runs on every authenticated request.
+const versionById = precompiled<{ id: number }, { version: number }>((db, param) =>
+  db.selectFrom('users').select('version').where('id', '=', param('id')),
+)
+
+/** Signed-in users kept per process, least recently used dropped first. */
+const SIGNED_IN_USERS_CACHED = 10_000
+
+/**
+ * The signed-in user of every request, kept per process with the `users.version` it was read at.
+ * Each request reads that one number (a primary-key lookup) and reads the user again only when it
+ * moved on, which any change of the row, or of the branch's or company's name, does in the
+ * database (migration 0015): a role taken away, a move to another branch or a member who left
+ * applies at the next request on every instance.
+ */
+export function signedInUsers(db: Kysely<Database>) {
+  const cache = new Map<number, { user: CurrentUser; version: number }>()
+  return async (id: number): Promise<CurrentUser | undefined> => {
+    const cached = cache.get(id)
+    if (cached) {
+      const [current] = await versionById(db, { id })
+      cache.delete(id)
+      if (!current) return undefined
+      if (current.version === cached.version) {
+        cache.set(id, cached)
+        return cached.user
+      }
+    }
+    const [row] = await userById(db, { id })
+    if (!row) return undefined
+    // Shared by the requests that follow: nobody may change it in place.
+    const user = Object.freeze(toCurrentUser(row))
+    Object.freeze(user.roles)
+    if (cache.size >= SIGNED_IN_USERS_CACHED) cache.delete(cache.keys().next().value as number)
+    cache.set(id, { user, version: row.version })
+    return user
+  }
 }
 
 /**
