@@ -69,7 +69,7 @@ export interface UsersTable {
   active: Generated<number>
   /** Logins issued at or before this moment are refused. */
   sessions_valid_after: Generated<string | null>
-  /** Moves on with every change of the row or of its branch's or company's name (migration 0015). */
+  /** Moves on with every change of the row or of its branch's or company's name (migration 0014). */
   version: Generated<number>
 }
 

@@ -12,7 +12,7 @@ import * as eventAttendanceUndo from './0010_event_attendance_undo'
 import * as applications from './0011_applications'
 import * as helpRequests from './0012_help_requests'
 import * as parkStats from './0013_park_stats'
-import * as userVersion from './0015_user_version'
+import * as userVersion from './0014_user_version'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -29,5 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_applications': applications,
   '0012_help_requests': helpRequests,
   '0013_park_stats': parkStats,
-  '0015_user_version': userVersion,
+  '0014_user_version': userVersion,
 }

@@ -45,7 +45,7 @@ const SIGNED_IN_USERS_CACHED = 10_000
  * The signed-in user of every request, kept per process with the `users.version` it was read at.
  * Each request reads that one number (a primary-key lookup) and reads the user again only when it
  * moved on, which any change of the row, or of the branch's or company's name, does in the
- * database (migration 0015): a role taken away, a move to another branch or a member who left
+ * database (migration 0014): a role taken away, a move to another branch or a member who left
  * applies at the next request on every instance.
  */
 export function signedInUsers(db: Kysely<Database>) {
