@@ -10,10 +10,11 @@
  *
  * Run on its own (`tsx scripts/bench-web.ts`, part of `npm run bench`) it builds nothing: it serves
  * the existing H5 build (`npm run build:h5`) from the server started in a process of its own, on a
- * fresh demo database, and signs in as a demo member of a branch.
+ * fresh demo database, and signs in as a demo member of a branch. `BENCH_WEB_REPORTS=<folder>`
+ * keeps every Lighthouse report as JSON.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
@@ -133,6 +134,13 @@ async function lighthouseRuns(
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
     })
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+    // BENCH_WEB_REPORTS=<folder> keeps each run's full report, to open in Lighthouse's viewer.
+    const reports = process.env.BENCH_WEB_REPORTS
+    if (reports) {
+      mkdirSync(reports, { recursive: true })
+      const name = `${new URL(url).hash.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'index'}-${i + 1}.json`
+      writeFileSync(path.join(reports, name), JSON.stringify(result.lhr))
+    }
     const { categories, audits } = result.lhr
     const score = (name: string) => Math.round((categories[name]?.score ?? 0) * 100)
     const value = (name: string) => audits[name]?.numericValue ?? Number.NaN
