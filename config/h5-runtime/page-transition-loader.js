@@ -2,7 +2,8 @@
 // React renders it in slices of a few milliseconds, yielding to the browser in between, instead of
 // in one task that holds the main thread for the whole page (the page shows once it has committed,
 // as before: Taro waits for the mount's callback).
-const MOUNT = /(this\.pages\.push\(page\);\s*)this\.forceUpdate\(\(\.\.\.args\) => \{([\s\S]*?)\}\);(\s*\}\s*unmount\(id, cb\))/
+const MOUNT =
+  /(this\.pages\.push\(page\);\s*)this\.forceUpdate\(\(\.\.\.args\) => \{([\s\S]*?)\}\);(\s*\}\s*unmount\(id, cb\))/
 
 module.exports = function pageTransition(source) {
   if (!MOUNT.test(source)) {
