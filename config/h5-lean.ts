@@ -12,7 +12,8 @@ const DEFERRED_ISSUERS = /[\\/]@tarojs[\\/](?:router|taro-h5)[\\/]/
  * Leaves out what the H5 app does not need before its first page (config/h5-runtime/): the tab
  * bar is drawn in plain DOM instead of by a Stencil web component (no Stencil runtime at start),
  * and the fetch, AbortController and JSONP code of Taro's request API goes (every supported
- * browser has fetch and AbortController; the app never asks for JSONP).
+ * browser has fetch and AbortController; the app never asks for JSONP). A page renders in slices
+ * that leave the browser free to paint and answer taps in between, not in one long task.
  */
 export const leanH5Runtime: WebpackChain = (chain, webpack) => {
   chain.plugin('plain-dom-tab-bar').use(webpack.NormalModuleReplacementPlugin, [
@@ -25,4 +26,10 @@ export const leanH5Runtime: WebpackChain = (chain, webpack) => {
     .set('whatwg-fetch$', runtime('empty.js'))
     .set('abortcontroller-polyfill/dist/abortcontroller-polyfill-only$', runtime('empty.js'))
     .set('jsonp-retry$', runtime('no-jsonp.js'))
+  // Pages mount as React transitions, rendered in slices (see the loader).
+  chain.module
+    .rule('page-transition')
+    .test(/[\\/]@tarojs[\\/]plugin-framework-react[\\/]dist[\\/]runtime\.js$/)
+    .use('page-transition')
+    .loader(runtime('page-transition-loader.js'))
 }

@@ -12,8 +12,9 @@ export default {
     enableSourceMap: false,
     // The H5 app is served from the API server: keep what the phone downloads small.
     // Tiny images inline; the tab bar's icons (1.4-2.2 KiB each) are files the browser caches, not
-    // base64 text inside the app's first script.
-    imageUrlLoaderOption: { limit: 1024 },
+    // base64 text inside the app's first script, named by their content so the server lets the
+    // browser keep them for a year (a second visit asks for none of them again).
+    imageUrlLoaderOption: { limit: 1024, name: 'static/images/[name].[contenthash:8][ext]' },
     webpackChain(chain, webpack) {
       // Taro splits only the initial chunks, so every lazily loaded page carried its own copy of
       // the component library, the API layer and our services (~60-100 KiB each). Splitting all

@@ -7,9 +7,14 @@
  *     from the API's answers), and how many scripts the second visit fetched from the network;
  *   - the longest main-thread task while 首页, 活动 and 我的 load on a 4× slowed CPU.
  * Chromium is Debian's (`CHROMIUM_PATH` points elsewhere), driven over the DevTools protocol.
+ *
+ * Run on its own (`tsx scripts/bench-web.ts`, part of `npm run bench`) it builds nothing: it serves
+ * the existing H5 build (`npm run build:h5`) from the server started in a process of its own, on a
+ * fresh demo database, and signs in as a demo member of a branch. `BENCH_WEB_REPORTS=<folder>`
+ * keeps every Lighthouse report as JSON.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
@@ -88,7 +93,7 @@ async function startChromium(): Promise<{ port: number; stop: () => Promise<void
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
       child.kill('SIGTERM')
       await exited
-      rmSync(profile, { recursive: true, force: true })
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
     },
   }
 }
@@ -129,6 +134,13 @@ async function lighthouseRuns(
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
     })
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+    // BENCH_WEB_REPORTS=<folder> keeps each run's full report, to open in Lighthouse's viewer.
+    const reports = process.env.BENCH_WEB_REPORTS
+    if (reports) {
+      mkdirSync(reports, { recursive: true })
+      const name = `${new URL(url).hash.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'index'}-${i + 1}.json`
+      writeFileSync(path.join(reports, name), JSON.stringify(result.lhr))
+    }
     const { categories, audits } = result.lhr
     const score = (name: string) => Math.round((categories[name]?.score ?? 0) * 100)
     const value = (name: string) => audits[name]?.numericValue ?? Number.NaN
@@ -372,4 +384,93 @@ export function h5BuildDir(root: string): string | null {
   } catch {
     return null
   }
+}
+
+interface DemoAccount {
+  id: number
+  roles: string[]
+  branchName: string | null
+}
+
+/** The server in a process of its own, on a fresh SQLite demo database, serving `staticDir`. */
+async function startServer(
+  root: string,
+  staticDir: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'red-e-park-bench-web-'))
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/server.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      DEMO_LOGIN: '1',
+      SEED_DEMO: '1',
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      STATIC_DIR: staticDir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString()
+      const match = /running at (http:\/\/[^\s]+)/.exec(buffered)
+      if (match) resolve(match[1]!)
+    })
+    void exited.then(() => reject(new Error('the server exited before it was listening')))
+  })
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await exited
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A demo member of a branch (no other role), signed in as the picker signs in. */
+async function signInDemoMember(origin: string): Promise<SignedIn> {
+  const accounts = (await (await fetch(`${origin}/api/auth/demo-users`)).json()) as DemoAccount[]
+  const member = accounts.find(
+    (account) => account.branchName !== null && account.roles.length === 1 && account.roles[0] === 'member',
+  )
+  if (!member) throw new Error('no demo member of a branch to sign in as')
+  const login = await fetch(`${origin}/api/auth/demo-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: member.id }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  const user = (await (
+    await fetch(`${origin}/api/me`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as unknown
+  return { token, user }
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..')
+  const staticDir = h5BuildDir(root)
+  if (!staticDir) {
+    console.log('\nH5 app: dist/h5 is not built (npm run build:h5); the web figures are skipped.')
+    return
+  }
+  const server = await startServer(root, staticDir)
+  try {
+    reportWeb(await runWebBench(server.url, await signInDemoMember(server.url)))
+  } finally {
+    await server.stop()
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  })
 }

@@ -1,5 +1,5 @@
 import { useDidShow } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { PageOf } from '../../types/api'
 import { type ApiError, toApiError } from '@/services/api-error'
 import { toastError } from '@/utils/toast'
@@ -58,9 +58,15 @@ export function usePagedList<T>(
     try {
       const page = await fetchRef.current(null)
       if (!mounted.current || mine !== generation.current) return
-      setItems(page.items)
-      setNextCursor(page.nextCursor)
-      setError(null)
+      // The page of items draws as a transition: React renders it in slices between frames, so a
+      // long list never holds the main thread (and a tap) for the whole render.
+      startTransition(() => {
+        setItems(page.items)
+        setNextCursor(page.nextCursor)
+        setError(null)
+        setLoading(false)
+        setRefreshing(false)
+      })
       loaded.current = true
     } catch (e) {
       if (!mounted.current || mine !== generation.current) return
@@ -75,11 +81,10 @@ export function usePagedList<T>(
         // With items on screen a toast is enough; with nothing to show, the page shows the error.
         if (!quiet) toastError(apiError)
       } else setError(apiError)
-    } finally {
-      if (mounted.current && mine === generation.current) {
-        setLoading(false)
-        setRefreshing(false)
-      }
+      // Not in a `finally`: on success these change inside the transition, with the items, so
+      // the page never shows its empty state between the spinner and the list.
+      setLoading(false)
+      setRefreshing(false)
     }
   }, [])
   const refresh = useCallback(() => load(false), [load])

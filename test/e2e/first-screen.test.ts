@@ -49,6 +49,56 @@ describe('the first screen', () => {
     await phone.context().close()
   })
 
+  it('gets the app compressed, keeps the hashed files for a year and asks again only for the page', async () => {
+    const context = await app.browser.newContext(PHONE)
+    const page = await context.newPage()
+    const answers: Array<{ url: string; type: string; headers: Record<string, string> }> = []
+    page.on('response', async (response) => {
+      const url = new URL(response.url())
+      if (url.origin !== new URL(app.server.url).origin) return
+      if (url.pathname.startsWith('/api/') || response.status() !== 200) return
+      answers.push({
+        url: url.pathname,
+        type: response.request().resourceType(),
+        headers: await response.allHeaders(),
+      })
+    })
+    await page.goto(app.server.url)
+    await waitForLogin(page)
+    await page.waitForLoadState('networkidle')
+
+    const document = answers.find((answer) => answer.type === 'document')!
+    expect(document.headers['content-encoding']).toBe('br')
+    expect(document.headers['cache-control']).toBe('no-cache')
+    expect(document.headers.etag).toBeTruthy()
+    expect(document.headers['content-security-policy']).toContain("script-src 'self'")
+
+    const assets = answers.filter((answer) => ['script', 'stylesheet', 'image'].includes(answer.type))
+    expect(assets.filter((asset) => asset.type === 'script').length).toBeGreaterThan(0)
+    for (const asset of assets) {
+      expect({ url: asset.url, cacheControl: asset.headers['cache-control'] }).toEqual({
+        url: asset.url,
+        cacheControl: 'public, max-age=31536000, immutable',
+      })
+    }
+    // Every script or stylesheet big enough to gain from it comes as brotli.
+    const big = assets
+      .filter((asset) => asset.type !== 'image')
+      .filter(
+        (asset) =>
+          asset.headers['content-encoding'] !== undefined ||
+          Number(asset.headers['content-length'] ?? 0) > 1024,
+      )
+    expect(big.length).toBeGreaterThan(0)
+    for (const asset of big) {
+      expect({ url: asset.url, encoding: asset.headers['content-encoding'] }).toEqual({
+        url: asset.url,
+        encoding: 'br',
+      })
+    }
+    await context.close()
+  })
+
   it('downloads no JavaScript on a second visit', async () => {
     const context = await app.browser.newContext(PHONE)
     const first = await context.newPage()
