@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { columnHelpers } from './columns'
+import { columnHelpers, makeAppendOnly } from './columns'
 
 /*
  * 入党申请. An application and the steps recorded on it are an append-only trail: the database
@@ -10,7 +10,7 @@ import { columnHelpers } from './columns'
 const APPEND_ONLY = ['applications', 'application_steps', 'application_step_people'] as const
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const { postgres, withId, time } = columnHelpers(db)
+  const { withId, time } = columnHelpers(db)
 
   await withId(db.schema.createTable('applications'))
     .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id'))
@@ -74,29 +74,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
   await db.schema.createIndex('application_state_stage_idx').on('application_state').column('stage').execute()
 
-  if (postgres) {
-    await sql`
-      create function applications_append_only() returns trigger language plpgsql as $$
-      begin
-        raise exception '% is append-only', tg_table_name;
-      end
-      $$`.execute(db)
-    for (const table of APPEND_ONLY) {
-      await sql`
-        create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.raw(table)}
-        for each row execute function applications_append_only()`.execute(db)
-    }
-  } else {
-    for (const table of APPEND_ONLY) {
-      for (const operation of ['update', 'delete']) {
-        await sql`
-          create trigger ${sql.raw(`${table}_no_${operation}`)} before ${sql.raw(operation)} on ${sql.raw(table)}
-          begin
-            select raise(abort, ${sql.lit(`${table} is append-only`)});
-          end`.execute(db)
-      }
-    }
-  }
+  await makeAppendOnly(db, 'applications_append_only', APPEND_ONLY)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { columnHelpers } from './columns'
+import { columnHelpers, makeAppendOnly } from './columns'
 
 /*
  * 红e帮帮团 help requests. `help_requests` is the one mutable row per request (its status, its
@@ -14,7 +14,7 @@ import { columnHelpers } from './columns'
 const APPEND_ONLY = ['help_request_events', 'help_request_replies', 'help_request_ratings'] as const
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const { postgres, withId, optionalTime, time } = columnHelpers(db)
+  const { withId, optionalTime, time } = columnHelpers(db)
 
   await withId(db.schema.createTable('help_requests'))
     .addColumn('company_id', 'integer', (col) => col.notNull().references('companies.id'))
@@ -97,29 +97,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', time)
     .execute()
 
-  if (postgres) {
-    await sql`
-      create function help_requests_append_only() returns trigger language plpgsql as $$
-      begin
-        raise exception '% is append-only', tg_table_name;
-      end
-      $$`.execute(db)
-    for (const table of APPEND_ONLY) {
-      await sql`
-        create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.raw(table)}
-        for each row execute function help_requests_append_only()`.execute(db)
-    }
-  } else {
-    for (const table of APPEND_ONLY) {
-      for (const operation of ['update', 'delete']) {
-        await sql`
-          create trigger ${sql.raw(`${table}_no_${operation}`)} before ${sql.raw(operation)} on ${sql.raw(table)}
-          begin
-            select raise(abort, ${sql.lit(`${table} is append-only`)});
-          end`.execute(db)
-      }
-    }
-  }
+  await makeAppendOnly(db, 'help_requests_append_only', APPEND_ONLY)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

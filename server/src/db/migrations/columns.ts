@@ -20,3 +20,37 @@ export function columnHelpers(db: Kysely<unknown>) {
 
   return { postgres, withId, optionalTime, time }
 }
+
+/**
+ * Makes tables append-only, as the points ledger is: the database refuses every update and delete
+ * with "<table> is append-only". On PostgreSQL one trigger function (`functionName`) serves them all.
+ */
+export async function makeAppendOnly(
+  db: Kysely<unknown>,
+  functionName: string,
+  tables: readonly string[],
+): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`
+      create function ${sql.raw(functionName)}() returns trigger language plpgsql as $$
+      begin
+        raise exception '% is append-only', tg_table_name;
+      end
+      $$`.execute(db)
+    for (const table of tables) {
+      await sql`
+        create trigger ${sql.raw(`${table}_append_only`)} before update or delete on ${sql.raw(table)}
+        for each row execute function ${sql.raw(functionName)}()`.execute(db)
+    }
+    return
+  }
+  for (const table of tables) {
+    for (const operation of ['update', 'delete']) {
+      await sql`
+        create trigger ${sql.raw(`${table}_no_${operation}`)} before ${sql.raw(operation)} on ${sql.raw(table)}
+        begin
+          select raise(abort, ${sql.lit(`${table} is append-only`)});
+        end`.execute(db)
+    }
+  }
+}
