@@ -4,13 +4,8 @@
  * database, and on a fresh schema of PostgreSQL when DATABASE_URL is set. Exits non-zero past
  * the target.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { Client } from 'pg'
 import { buildApp } from '../server/src/app'
-import { loadConfig } from '../server/src/config'
+import { benchDatabase } from './lib/bench-database'
 import { migrateToLatest } from '../server/src/db/migrate'
 import { seedIfEmpty } from '../server/src/db/seed'
 import type { ImportResult } from '../server/src/schemas'
@@ -19,41 +14,8 @@ const LINES = 2000
 const TARGET_MS = 5000
 const STATUSES = ['中共党员', '群众', '入党积极分子', '入党申请人', '中共预备党员']
 
-async function database(kind: 'sqlite' | 'postgres') {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'red-e-park-bench-import-'))
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: 'bench-secret-that-is-long-enough-to-use',
-    DATA_DIR: dataDir,
-  }
-  let dropSchema = async () => {}
-  if (kind === 'postgres') {
-    const url = process.env.DATABASE_URL as string
-    const schema = `bench_import_${randomBytes(4).toString('hex')}`
-    const admin = new Client({ connectionString: url })
-    await admin.connect()
-    await admin.query(`create schema ${schema}`)
-    await admin.end()
-    Object.assign(env, { DATABASE_URL: url, DATABASE_SCHEMA: schema })
-    dropSchema = async () => {
-      const client = new Client({ connectionString: url })
-      await client.connect()
-      await client.query(`drop schema if exists ${schema} cascade`)
-      await client.end()
-    }
-  }
-  return {
-    config: loadConfig(env),
-    cleanup: async () => {
-      await dropSchema()
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
-}
-
 async function run(kind: 'sqlite' | 'postgres'): Promise<boolean> {
-  const { config, cleanup } = await database(kind)
+  const { config, cleanup } = await benchDatabase(kind, 'import')
   const app = await buildApp(config)
   try {
     await migrateToLatest(app.db)

@@ -5,14 +5,9 @@
  * database, and on a fresh schema of PostgreSQL when DATABASE_URL is set. Target: the median
  * answer under 200 ms. Exits non-zero past it.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { sql, type Insertable, type Kysely } from 'kysely'
-import { Client } from 'pg'
 import { buildApp } from '../server/src/app'
-import { loadConfig } from '../server/src/config'
+import { benchDatabase } from './lib/bench-database'
 import { migrateToLatest } from '../server/src/db/migrate'
 import { seedIfEmpty } from '../server/src/db/seed'
 import type { Database } from '../server/src/db/types'
@@ -24,39 +19,6 @@ const MEMBERS = 10_000
 const TARGET_MS = 200
 const RUNS = 15
 const CHUNK = 500
-
-async function database(kind: 'sqlite' | 'postgres') {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'red-e-park-bench-stats-'))
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: 'bench-secret-that-is-long-enough-to-use',
-    DATA_DIR: dataDir,
-  }
-  let dropSchema = async () => {}
-  if (kind === 'postgres') {
-    const url = process.env.DATABASE_URL as string
-    const schema = `bench_stats_${randomBytes(4).toString('hex')}`
-    const admin = new Client({ connectionString: url })
-    await admin.connect()
-    await admin.query(`create schema ${schema}`)
-    await admin.end()
-    Object.assign(env, { DATABASE_URL: url, DATABASE_SCHEMA: schema })
-    dropSchema = async () => {
-      const client = new Client({ connectionString: url })
-      await client.connect()
-      await client.query(`drop schema if exists ${schema} cascade`)
-      await client.end()
-    }
-  }
-  return {
-    config: loadConfig(env),
-    cleanup: async () => {
-      await dropSchema()
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
-}
 
 async function insert<T extends keyof Database & string>(
   db: Kysely<Database>,
@@ -367,7 +329,7 @@ async function growPark(db: Kysely<Database>, now: Date) {
 }
 
 async function run(kind: 'sqlite' | 'postgres'): Promise<boolean> {
-  const { config, cleanup } = await database(kind)
+  const { config, cleanup } = await benchDatabase(kind, 'stats')
   const app = await buildApp(config)
   try {
     await migrateToLatest(app.db)
