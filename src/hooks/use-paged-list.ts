@@ -99,9 +99,13 @@ export function usePagedList<T>(
     busyMore.current = true
     setLoadingMore(true)
     const mine = generation.current
+    const editsBefore = edits.current
     try {
       const page = await fetchRef.current(cursor)
       if (!mounted.current || mine !== generation.current) return
+      // Asked for before the items were changed here (e.g. all marked read): what it answers may
+      // be older than that change, so it is asked for again rather than shown.
+      if (editsBefore !== edits.current) return
       setItems((current) => current.concat(page.items))
       setNextCursor(page.nextCursor)
     } catch (e) {
@@ -112,7 +116,11 @@ export function usePagedList<T>(
     }
   }, [])
 
-  const update = useCallback((change: (current: T[]) => T[]) => setItems(change), [])
+  const edits = useRef(0)
+  const update = useCallback((change: (current: T[]) => T[]) => {
+    edits.current++
+    setItems(change)
+  }, [])
 
   useEffect(() => {
     mounted.current = true

@@ -1,5 +1,5 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import * as announcements from '@/services/announcements'
 import * as notifications from '@/services/notifications'
 import { TAB_INDEX } from '@/utils/routes'
@@ -113,14 +113,25 @@ export function useAppTabBadges() {
   }, [current])
 }
 
-/** Every tab page: paints the counts whenever it shows (asking for them only if nobody has yet). */
+/**
+ * Every tab page: paints the counts whenever it shows. The first time they come with the app (or
+ * are asked for if nobody has yet); every time after, they are asked again, since a message may
+ * have arrived (a waitlist promotion, a reply) while another page was open.
+ */
 export function useTabBadges() {
+  const shownBefore = useRef(false)
   useEffect(() => {
     void ensureTabBadges()
   }, [])
   useDidShow(() => {
     paint('notices')
     paint('messages')
+    if (!shownBefore.current) {
+      shownBefore.current = true
+      return
+    }
+    void loadUnread('notices', { force: true })
+    void loadUnread('messages', { force: true })
   })
 }
 
