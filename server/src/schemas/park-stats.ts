@@ -127,6 +127,8 @@ export const ParkStats = Type.Object({
       targets: Type.Object({ organisation: Type.Number(), work: Type.Number() }),
       /** whether each share reaches its target */
       met: Type.Object({ organisation: Type.Boolean(), work: Type.Boolean() }),
+      /** how many more covered companies each target needs (0 once met) */
+      shortBy: Type.Object({ organisation: Count, work: Count }),
     }),
   ]),
   companies: Type.Object({

@@ -32,6 +32,8 @@ function stats(month = '2026-11'): ParkStats {
       ...coverage(0.8421, 0.8947),
       targets: { organisation: 0.9, work: 0.95 },
       met: { organisation: false, work: false },
+      // Not what the shares would give: the page shows the server's count, it does not work one out.
+      shortBy: { organisation: 3, work: 1 },
     },
     companies: {
       operating: 19,
@@ -135,7 +137,7 @@ describe('园区数据', () => {
     await screen.findByText('2026年11月')
     expect(container.querySelectorAll('canvas.chart-canvas').length).toBeGreaterThanOrEqual(6)
     expect(screen.getByText('党的组织覆盖率')).toBeInTheDocument()
-    expect(screen.getByText(/组织覆盖还差 2 家,工作覆盖还差 2 家/)).toBeInTheDocument()
+    expect(screen.getByText(/组织覆盖还差 3 家,工作覆盖还差 1 家/)).toBeInTheDocument()
     expect(screen.getByText('尚未建立党组织的运营企业(2)')).toBeInTheDocument()
     expect(screen.getByText('未选派指导员')).toBeInTheDocument()
     expect(screen.getByText('指导员 陈卫国')).toBeInTheDocument()

@@ -14,6 +14,8 @@ import { monthOf, monthsEndingWith, share, TREND_MONTHS } from './months'
 export const COVERAGE_TARGETS = { organisation: 0.9, work: 0.95 } as const
 
 type Db = Kysely<Database>
+const shortBy = (target: number, operating: number, covered: number): number =>
+  Math.max(0, Math.ceil(target * operating - 1e-9) - covered) // 0.9 × 10 is 9.000000000000002 in floating point
 const num = (value: unknown): number => Number(value ?? 0)
 const hours = (total: number, count: number): number | null =>
   count > 0 ? Math.round((total / count / HOUR_MS) * 10) / 10 : null
@@ -38,6 +40,7 @@ export async function parkStats(db: Db, month: string, now: Date): Promise<ParkS
   const memberTotal = byPoliticalStatus.reduce((sum, row) => sum + row.count, 0)
   const byStage = await applicationsByStage(db, null)
 
+  const organised = current.coverage.ownOrg + current.coverage.jointOrg
   return {
     month,
     asOf,
@@ -47,6 +50,15 @@ export async function parkStats(db: Db, month: string, now: Date): Promise<ParkS
       met: {
         organisation: (current.coverage.organisation ?? 0) >= COVERAGE_TARGETS.organisation,
         work: (current.coverage.work ?? 0) >= COVERAGE_TARGETS.work,
+      },
+      // How many more companies each target needs, so the park knows how far it has to go.
+      shortBy: {
+        organisation: shortBy(COVERAGE_TARGETS.organisation, current.coverage.operating, organised),
+        work: shortBy(
+          COVERAGE_TARGETS.work,
+          current.coverage.operating,
+          organised + current.coverage.instructorOnly,
+        ),
       },
     },
     companies: {

@@ -122,7 +122,7 @@ function Stats() {
           <Text className="park-stats__muted park-stats__targets">
             {stats.coverage.met.organisation && stats.coverage.met.work
               ? '两项覆盖率均已达到目标'
-              : `距目标:组织覆盖还差 ${Math.max(0, Math.ceil(stats.coverage.targets.organisation * stats.coverage.operating) - stats.coverage.ownOrg - stats.coverage.jointOrg)} 家,工作覆盖还差 ${Math.max(0, Math.ceil(stats.coverage.targets.work * stats.coverage.operating) - stats.coverage.ownOrg - stats.coverage.jointOrg - stats.coverage.instructorOnly)} 家`}
+              : `距目标:组织覆盖还差 ${stats.coverage.shortBy.organisation} 家,工作覆盖还差 ${stats.coverage.shortBy.work} 家`}
           </Text>
           <Lacking stats={stats} />
 
