@@ -17,6 +17,9 @@ async function main(): Promise<void> {
       },
     },
   })
+  // Listening, as a real server does: the worker's timer is unref'd, so without a server (or with
+  // only idle pool connections that time out) the process could end on its own before its claim.
+  await app.listen({ port: 0, host: '127.0.0.1' })
   app.notifier.start()
   process.stdout.write('worker started\n')
   process.once('SIGTERM', () => {
