@@ -13,7 +13,8 @@ const DEFERRED_ISSUERS = /[\\/]@tarojs[\\/](?:router|taro-h5)[\\/]/
  * bar is drawn in plain DOM instead of by a Stencil web component (no Stencil runtime at start),
  * and the fetch, AbortController and JSONP code of Taro's request API goes (every supported
  * browser has fetch and AbortController; the app never asks for JSONP). A page renders in slices
- * that leave the browser free to paint and answer taps in between, not in one long task.
+ * that leave the browser free to paint and answer taps in between, not in one long task, and a
+ * page shown again is not hidden by a late timer (page-show-loader.js).
  */
 export const leanH5Runtime: WebpackChain = (chain, webpack) => {
   chain.plugin('plain-dom-tab-bar').use(webpack.NormalModuleReplacementPlugin, [
@@ -32,4 +33,10 @@ export const leanH5Runtime: WebpackChain = (chain, webpack) => {
     .test(/[\\/]@tarojs[\\/]plugin-framework-react[\\/]dist[\\/]runtime\.js$/)
     .use('page-transition')
     .loader(runtime('page-transition-loader.js'))
+  // Going back before a page's opening animation has ended keeps the page below visible.
+  chain.module
+    .rule('page-show')
+    .test(/[\\/]@tarojs[\\/]router[\\/]dist[\\/].*\.js$/)
+    .use('page-show')
+    .loader(runtime('page-show-loader.js'))
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { history } from '@tarojs/router'
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useLayoutEffect, useRef } from 'react'
 import { DISCARD_MESSAGE, DISCARD_TITLE, type DiscardGuard } from './use-discard-guard.types'
 
 /**
@@ -12,7 +12,9 @@ export function useDiscardGuard(dirty: boolean): DiscardGuard {
   const unblock = useRef<(() => void) | null>(null)
   const released = useRef(false)
 
-  useEffect(() => {
+  // A layout effect: the block is in place when the typed input commits, before the browser can
+  // paint or take a back gesture (a passive effect would run a frame later, too late for a quick back).
+  useLayoutEffect(() => {
     if (!dirty || released.current) return
     let asking = false
     const stop = history.block((transition) => {

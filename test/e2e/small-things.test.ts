@@ -95,6 +95,15 @@ describe('the small things, in the H5 app', () => {
     expect(new Set(clamps)).toEqual(new Set(['2']))
 
     await openTab(page, '我的')
+    // Back at once, before the opening page's animation has ended (350 ms): 我的 is still shown
+    // once that time has passed, not hidden by the late end of the animation.
+    await page.locator('.menu-item--publish').click()
+    await field(page, 'notice-form__title').waitFor()
+    await page.goBack()
+    await page.locator('.menu-item--publish').waitFor()
+    await page.waitForTimeout(600)
+    expect(await page.locator('.menu-item--publish').isVisible()).toBe(true)
+
     await page.locator('.menu-item--publish').click()
     await field(page, 'notice-form__title').waitFor()
     const lines = await inputLines(page)
