@@ -20,7 +20,28 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // On H5 Taro's Button is a <div> whose library look outranks our classes (a grey default
+      // button in place of ours, no button role); @/components/button draws the real one.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tarojs/components',
+              importNames: ['Button'],
+              message: "Use Button from '@/components/button' (a real <button> on H5).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The mini-program's own files may use WeChat's native button (open-type abilities).
+    files: ['src/**/*.weapp.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

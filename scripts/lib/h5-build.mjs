@@ -1,6 +1,6 @@
 // Builds the H5 app when dist/h5 is missing or older than its sources.
 import { join } from 'node:path'
-import { buildIsStale, root, taroBuild } from './taro-build.mjs'
+import { buildIsStale, dateFromStart, root, taroBuild } from './taro-build.mjs'
 
 const marker = join(root, 'dist/h5/index.html')
 
@@ -9,5 +9,8 @@ export function h5BuildIsStale() {
 }
 
 export function ensureH5Build() {
-  if (h5BuildIsStale()) taroBuild('h5', 'the H5 app (dist/h5)')
+  if (!h5BuildIsStale()) return
+  const started = new Date()
+  taroBuild('h5', 'the H5 app (dist/h5)')
+  dateFromStart(marker, started)
 }

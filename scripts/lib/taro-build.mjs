@@ -1,6 +1,6 @@
 // Builds a Taro target when its output is missing or older than its sources.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const root = new URL('../..', import.meta.url).pathname
@@ -33,4 +33,12 @@ export function taroBuild(type, label, env = {}) {
     console.error(`The ${label} build failed; see the output above.`)
     process.exit(result.status ?? 1)
   }
+}
+
+/**
+ * Dates `marker` to when its build began: a source saved while the build ran (which the build may
+ * or may not have read) is then newer than the build, and the next run builds again.
+ */
+export function dateFromStart(marker, started) {
+  if (existsSync(marker)) utimesSync(marker, started, started)
 }

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { buildIsStale, root, taroBuild } from './taro-build.mjs'
+import { buildIsStale, dateFromStart, root, taroBuild } from './taro-build.mjs'
 
 export const WEAPP_TEST_DIR = 'dist/weapp-test'
 export const WEAPP_TEST_ORIGIN = 'https://api.weapp-test.invalid'
@@ -26,11 +26,13 @@ export function weappTestBuildIsStale() {
 
 export function ensureWeappTestBuild() {
   if (!weappTestBuildIsStale()) return
+  const started = new Date()
   taroBuild('weapp', `the mini-program for the weapp tests (${WEAPP_TEST_DIR})`, {
     TARO_OUTPUT_ROOT: WEAPP_TEST_DIR,
     TARO_APP_API: WEAPP_TEST_ORIGIN,
   })
   writeFileSync(stamp, `${JSON.stringify({ origin: WEAPP_TEST_ORIGIN }, null, 2)}\n`)
+  dateFromStart(stamp, started)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) ensureWeappTestBuild()

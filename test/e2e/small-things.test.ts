@@ -54,7 +54,7 @@ describe('the small things, in the H5 app', () => {
     expect(errors).toEqual([])
   })
 
-  it('a tab switched to offline says so with 重试 instead of showing what it had; 重试 online brings it back', async () => {
+  it('a tab switched to offline says so with 重试 instead of showing what it had (我的: over the last profile); online, 重试 or showing it again brings it back', async () => {
     const users = await demoUsers(app.server.url)
     const member = users.find((user) => user.roles.join() === 'member')!
     const { page, errors } = await openPhone(app.browser, app.server.url)
@@ -62,6 +62,8 @@ describe('the small things, in the H5 app', () => {
     await page.locator('.announcement-card').first().waitFor()
     await openTab(page, '活动')
     await page.locator('.event-card').first().waitFor()
+    await openTab(page, '我的')
+    await page.locator('.menu-item--messages').waitFor()
 
     await page.context().setOffline(true)
     await openTab(page, '首页')
@@ -69,10 +71,21 @@ describe('the small things, in the H5 app', () => {
     await error.waitFor()
     expect(await error.textContent()).toContain('重试')
     expect(await page.locator('.home .announcement-card').count()).toBe(0)
+    // 我的 keeps the member's own profile and settings at hand, under a bar that says so (a tab
+    // shown again refreshes once it was left more than 1.5 s before).
+    await page.waitForTimeout(1600)
+    await openTab(page, '我的')
+    const stale = page.locator('.me__stale')
+    await stale.waitFor()
+    expect(await stale.textContent()).toContain('网络不给力，显示的是上次的资料')
 
     await page.context().setOffline(false)
-    await error.locator('.empty-state__action').click()
+    await stale.locator('.me__stale-retry').click()
+    await stale.waitFor({ state: 'detached' })
+    // 首页, shown again online, asks again by itself.
+    await openTab(page, '首页')
     await page.locator('.home .announcement-card').first().waitFor()
+    expect(await error.count()).toBe(0)
     expect(errors).toEqual([])
   })
 

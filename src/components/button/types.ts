@@ -7,7 +7,8 @@ export interface ButtonProps extends BasicComponent {
   disabled?: boolean
   /** A request is under way: a spinner before the label, and taps are ignored (disabled too). */
   loading?: boolean
-  onClick?: () => void
+  /** The tap; a button inside a tappable row can stop it reaching the row. */
+  onClick?: (event: { stopPropagation: () => void }) => void
   /** The accessible name when the label alone does not say enough. */
   'aria-label'?: string
 }

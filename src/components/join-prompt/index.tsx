@@ -1,5 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useRef } from 'react'
 import * as auth from '@/services/auth'
 import { updateUser, useSession } from '@/stores/session'

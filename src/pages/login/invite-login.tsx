@@ -1,5 +1,6 @@
 import { useRouter } from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useState } from 'react'
 import { toApiError } from '@/services/api-error'
 import * as auth from '@/services/auth'

@@ -18,7 +18,6 @@ import { joinStateOf } from '@/utils/join'
 import { refreshNotificationBadge } from '@/utils/notification-badge'
 import { myCardLabel } from '@/utils/member-card'
 import { ROUTES } from '@/utils/routes'
-import { toastError } from '@/utils/toast'
 import { HealthPackageSection } from './health-package-section'
 import { PointsCard } from './points-card'
 import { coursesHint, signupHint } from './summary'
@@ -135,9 +134,9 @@ function Profile({ session }: { session: Session }) {
       setError(null)
     } catch (e) {
       if (!(e instanceof ApiError) || e.status === 401) return
-      // A cached profile stays on screen; without one the error replaces it.
-      if (hasUser.current) toastError(e)
-      else setError(e)
+      // A cached profile stays on screen under a bar that says it could not be refreshed (the
+      // settings and 退出登录 stay at hand); without one the error replaces the page.
+      setError(e)
     } finally {
       setLoading(false)
     }
@@ -177,6 +176,16 @@ function Profile({ session }: { session: Session }) {
     >
       {user ? (
         <>
+          {error ? (
+            <View className="me__stale" role="alert">
+              <Text className="me__stale-text">
+                {error.status === 0 ? '网络不给力' : '暂时无法刷新'}，显示的是上次的资料
+              </Text>
+              <Text className="me__stale-retry" role="button" onClick={() => void loadAll()}>
+                重试
+              </Text>
+            </View>
+          ) : null}
           <ProfileCard user={user} />
           <JoinPrompt />
           <PointsCard

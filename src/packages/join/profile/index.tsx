@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { LoginResult, Me, NamedRef } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'

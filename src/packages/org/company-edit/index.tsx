@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useEffect, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { ToolsGate } from '@/components/tools-gate'

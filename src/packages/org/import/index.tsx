@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useState } from 'react'
 import { PrivacyPopup } from '@/components/privacy-popup'
 import { ToolsGate } from '@/components/tools-gate'

@@ -1,5 +1,6 @@
 import { useRouter } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useEffect, useState } from 'react'
 import { PageShell } from '@/components/page-shell'
 import { QrCode } from '@/components/qr-code'

@@ -1,5 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components'
+import { Input, Picker, Switch, Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useEffect, useState } from 'react'
 import type { PoliticalStatus, Role } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'

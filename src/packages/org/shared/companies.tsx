@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { Tag } from '@/components/tag'
 import type { Company } from '@/services/org'
 import { ROUTES } from '@/utils/routes'

@@ -1,4 +1,5 @@
-import { Button, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useState } from 'react'
 import { SegmentTabs } from '@/components/segment-tabs'
 import { Tag } from '@/components/tag'

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import type { ReactNode } from 'react'
 import { EmptyState } from '@/components/empty-state'
 import type { PagedList } from '@/hooks/use-paged-list'

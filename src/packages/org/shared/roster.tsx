@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useState } from 'react'
 import type { PoliticalStatus } from '../../../../types/api'
 import { Tag } from '@/components/tag'

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApplicationStage, ApplicationSummary, NamedRef } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'

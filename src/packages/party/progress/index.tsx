@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useEffect, useState } from 'react'
 import type { Application } from '../../../../types/api'
 import { PageShell } from '@/components/page-shell'
