@@ -1,5 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/button'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Me, MeSummary } from '../../../types/api'
 import { JoinPrompt } from '@/components/join-prompt'
@@ -181,9 +182,9 @@ function Profile({ session }: { session: Session }) {
               <Text className="me__stale-text">
                 {error.status === 0 ? '网络不给力' : '暂时无法刷新'}，显示的是上次的资料
               </Text>
-              <Text className="me__stale-retry" role="button" onClick={() => void loadAll()}>
+              <Button className="me__stale-retry" onClick={() => void loadAll()}>
                 重试
-              </Text>
+              </Button>
             </View>
           ) : null}
           <ProfileCard user={user} />
