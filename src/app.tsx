@@ -1,7 +1,8 @@
-import type { PropsWithChildren } from 'react'
+import { useEffect, type PropsWithChildren } from 'react'
 import { useOfflineCheckins } from '@/hooks/use-offline-checkins'
 import { applyStoredCareMode } from '@/stores/care-mode'
 import { useAppTabBadges } from '@/stores/tab-badges'
+import { watchPageLoadErrors } from '@/utils/page-load-errors'
 import './app.scss'
 
 // 关怀模式 applies before the first page renders.
@@ -12,6 +13,9 @@ applyStoredCareMode()
 function App({ children }: PropsWithChildren) {
   useOfflineCheckins()
   useAppTabBadges()
+  // H5: a page that cannot be fetched (offline) is said so, not left half-opened. Once mounted,
+  // the router and its history exist.
+  useEffect(() => watchPageLoadErrors(), [])
   return <>{children}</>
 }
 

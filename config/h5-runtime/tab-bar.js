@@ -177,7 +177,16 @@ class TabBar extends HTMLElement {
     this.list.forEach((item, index) => {
       const selected = index === this.selectedIndex
       const link = element('a', selected ? 'weui-tabbar__item weui-bar__item_on' : 'weui-tabbar__item')
-      link.href = 'javascript:;'
+      // No `javascript:` address (the page's CSP refuses to run one, an error on every tap): a
+      // button to assistive technology and the keyboard.
+      link.setAttribute('role', 'button')
+      link.tabIndex = 0
+      if (selected) link.setAttribute('aria-current', 'page')
+      link.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return
+        event.preventDefault()
+        link.click()
+      })
       const iconBox = element('span', '', { display: 'inline-block', position: 'relative' })
       const icon = element('img', 'weui-tabbar__icon')
       icon.alt = ''
@@ -213,6 +222,22 @@ class TabBar extends HTMLElement {
     })
     this.textContent = ''
     this.appendChild(bar)
+    this.warmIcons()
+  }
+
+  /**
+   * Every icon, selected or not, is fetched once the first page has drawn, so that a tab chosen
+   * later, offline too, shows its icon rather than a broken image.
+   */
+  warmIcons() {
+    if (this.iconsWarmed || this.list.length === 0) return
+    this.iconsWarmed = true
+    const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 1000))
+    idle(() => {
+      for (const item of this.list) {
+        for (const src of [item.iconPath, item.selectedIconPath]) if (src) new Image().src = src
+      }
+    })
   }
 }
 

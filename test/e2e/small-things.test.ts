@@ -58,6 +58,11 @@ describe('the small things, in the H5 app', () => {
     const users = await demoUsers(app.server.url)
     const member = users.find((user) => user.roles.join() === 'member')!
     const { page, errors } = await openPhone(app.browser, app.server.url)
+    // A tab is no `javascript:` link, which the page's CSP refuses at every tap.
+    const refused: string[] = []
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) refused.push(message.text())
+    })
     await demoLogin(page, member.name)
     await page.locator('.announcement-card').first().waitFor()
     await openTab(page, '活动')
@@ -71,6 +76,17 @@ describe('the small things, in the H5 app', () => {
     await error.waitFor()
     expect(await error.textContent()).toContain('重试')
     expect(await page.locator('.home .announcement-card').count()).toBe(0)
+    // 学习, never opened: its page cannot be fetched. Said so, and 首页 stays, with its tab selected
+    // and every tab's icon drawn.
+    await openTab(page, '学习')
+    await page.getByText('网络不给力，页面没能打开，请稍后重试').waitFor()
+    await page.waitForFunction(() => location.hash.startsWith('#/pages/home/index'))
+    expect(await page.locator('.weui-bar__item_on .weui-tabbar__label').textContent()).toBe('首页')
+    expect(await page.locator('.home .page-shell__error').isVisible()).toBe(true)
+    const icons = await page
+      .locator('.weui-tabbar__icon')
+      .evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth > 0))
+    expect(icons).toEqual([true, true, true, true])
     // 我的 keeps the member's own profile and settings at hand, under a bar that says so (a tab
     // shown again refreshes once it was left more than 1.5 s before).
     await page.waitForTimeout(1600)
@@ -86,6 +102,7 @@ describe('the small things, in the H5 app', () => {
     await openTab(page, '首页')
     await page.locator('.home .announcement-card').first().waitFor()
     expect(await error.count()).toBe(0)
+    expect(refused).toEqual([])
     expect(errors).toEqual([])
   })
 
