@@ -13,6 +13,11 @@ export interface VirtualListProps<T> extends BasicComponent {
   blockSize?: number
   /** One item's height in px until its block has been drawn and measured. */
   estimatedItemHeight?: number
+  /**
+   * Items drawn in the list's first task; the rest of the first block follows in a task of its own
+   * once that has painted, so a page's first screen is not one long task. The whole block by default.
+   */
+  firstDraw?: number
 }
 
 let instances = 0
@@ -33,6 +38,7 @@ export function VirtualList<T>({
   renderItem,
   blockSize = 20,
   estimatedItemHeight = 120,
+  firstDraw,
   className,
   style,
 }: VirtualListProps<T>) {
@@ -43,6 +49,15 @@ export function VirtualList<T>({
   const scrollTop = useRef(0)
   const viewport = useRef(0)
   const [window, setWindow] = useState<BlockWindow>({ first: 0, last: 0 })
+  const [limited, setLimited] = useState(firstDraw !== undefined)
+  const cut = limited && firstDraw !== undefined && items.length > firstDraw ? firstDraw : undefined
+
+  // The first items have been drawn (effects run after the paint): the rest of the block follows.
+  useEffect(() => {
+    if (cut === undefined) return
+    const timer = setTimeout(() => setLimited(false), 0)
+    return () => clearTimeout(timer)
+  }, [cut])
 
   const heights = () =>
     blocks.map(([start, end], i) => measured.current[i] ?? (end - start) * estimatedItemHeight)
@@ -78,7 +93,7 @@ export function VirtualList<T>({
     return () => {
       alive = false
     }
-  }, [id, blocks.length, window.first, window.last, place])
+  }, [id, blocks.length, window.first, window.last, place, cut])
 
   usePageScroll(({ scrollTop: top }) => {
     scrollTop.current = top
@@ -95,9 +110,11 @@ export function VirtualList<T>({
         }
         return (
           <View key={`block-${i}`} className={`${id}__block`} data-block={String(i)}>
-            {items.slice(start, end).map((item, offset) => (
-              <Fragment key={itemKey(item)}>{renderItem(item, start + offset)}</Fragment>
-            ))}
+            {items
+              .slice(start, i === 0 && cut !== undefined ? Math.min(end, start + cut) : end)
+              .map((item, offset) => (
+                <Fragment key={itemKey(item)}>{renderItem(item, start + offset)}</Fragment>
+              ))}
           </View>
         )
       })}

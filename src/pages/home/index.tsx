@@ -94,6 +94,7 @@ function Home({ session }: { session: Session }) {
         items={list.items}
         itemKey={(item) => item.id}
         estimatedItemHeight={132}
+        firstDraw={4}
         renderItem={(item) => <AnnouncementCard announcement={item} onOpen={open} />}
       />
     </PageShell>

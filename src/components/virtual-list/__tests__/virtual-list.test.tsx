@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import { VirtualList } from '..'
 
 interface Row {
@@ -24,6 +24,21 @@ describe('VirtualList', () => {
   it('draws a list of one page whole', () => {
     const { container } = render(<List items={rows(20)} />)
     expect(container.querySelectorAll('.row')).toHaveLength(20)
+    expect(container.querySelectorAll('.virtual-list__space')).toHaveLength(0)
+  })
+
+  it('draws the first few items of a page first and the rest of it in a later task', async () => {
+    const { container } = render(
+      <VirtualList
+        items={rows(20)}
+        itemKey={(item) => item.id}
+        firstDraw={4}
+        renderItem={(item) => <p className="row">{item.title}</p>}
+      />,
+    )
+    expect(container.querySelectorAll('.row')).toHaveLength(4)
+    expect(screen.getByText('第4条')).toBeInTheDocument()
+    await waitFor(() => expect(container.querySelectorAll('.row')).toHaveLength(20))
     expect(container.querySelectorAll('.virtual-list__space')).toHaveLength(0)
   })
 
