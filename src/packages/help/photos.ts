@@ -19,6 +19,8 @@ export interface ChosenPhoto {
   /** a temp file path (weapp) or a blob: URL (H5) */
   path: string
   size: number
+  /** H5: the chosen file itself (the page's CSP lets it fetch no blob: URL) */
+  file?: Blob
   state: PhotoState
 }
 
@@ -67,9 +69,9 @@ async function shrinkOnH5(path: string, original: Blob): Promise<Blob> {
 }
 
 /** The bytes of a chosen photo, ready to send. */
-export async function photoBytes(path: string): Promise<ArrayBuffer> {
+export async function photoBytes(path: string, file?: Blob): Promise<ArrayBuffer> {
   if (process.env.TARO_ENV === 'h5') {
-    const original = await (await fetch(path)).blob()
+    const original = file ?? (await (await fetch(path)).blob())
     return (await shrinkOnH5(path, original)).arrayBuffer()
   }
   return new Promise<ArrayBuffer>((resolve, reject) =>
@@ -82,19 +84,25 @@ export async function photoBytes(path: string): Promise<ArrayBuffer> {
 }
 
 /** Opens the album or the camera for up to `count` photos. */
-export async function choosePhotos(count: number): Promise<Array<{ path: string; size: number }>> {
+export async function choosePhotos(
+  count: number,
+): Promise<Array<{ path: string; size: number; file?: Blob }>> {
   const chosen = await Taro.chooseImage({
     count,
     sizeType: ['compressed'],
     sourceType: ['album', 'camera'],
   })
-  return chosen.tempFiles.slice(0, count).map((file) => ({ path: file.path, size: file.size }))
+  return chosen.tempFiles.slice(0, count).map((file) => ({
+    path: file.path,
+    size: file.size,
+    file: (file as { originalFileObj?: Blob }).originalFileObj,
+  }))
 }
 
 /** Sends one photo; resolves with null, or the Chinese reason it was refused. */
-export async function sendPhoto(requestId: number, path: string): Promise<string | null> {
+export async function sendPhoto(requestId: number, path: string, file?: Blob): Promise<string | null> {
   try {
-    const bytes = await photoBytes(path)
+    const bytes = await photoBytes(path, file)
     if (bytes.byteLength > MAX_PHOTO_BYTES) return PHOTO_ERRORS.PHOTO_TOO_LARGE!
     const type = imageTypeOf(bytes)
     if (!type) return PHOTO_ERRORS.UNSUPPORTED_PHOTO!

@@ -59,7 +59,7 @@ function PhotoGrid({
   if (request.photos.length === 0 && !editable) return null
   const add = async () => {
     if (busy) return
-    let chosen: Array<{ path: string }>
+    let chosen: Array<{ path: string; file?: Blob }>
     try {
       chosen = await choosePhotos(MAX_PHOTOS - request.photos.length)
     } catch {
@@ -67,7 +67,7 @@ function PhotoGrid({
     }
     setBusy(true)
     let firstError: string | null = null
-    for (const file of chosen) firstError ??= await sendPhoto(request.id, file.path)
+    for (const file of chosen) firstError ??= await sendPhoto(request.id, file.path, file.file)
     await onReload()
     setBusy(false)
     if (firstError) toastInfo(firstError)

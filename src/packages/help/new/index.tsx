@@ -89,7 +89,7 @@ export function HelpForm({ onFiled }: { onFiled: (id: number) => void }) {
     }
     for (let index = 0; index < current.length; index++) {
       mark(index, 'uploading')
-      const error = await sendPhoto(id, current[index]!.path)
+      const error = await sendPhoto(id, current[index]!.path, current[index]!.file)
       mark(index, error ? 'failed' : 'done')
       firstError ??= error
     }
