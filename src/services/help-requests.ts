@@ -1,5 +1,6 @@
 import type {
   HelpRequestCreateBody,
+  HelpPhotoCreated,
   HelpRequestCreated,
   HelpRequestDetail,
   HelpRequestListQuery,
@@ -51,4 +52,17 @@ export function rate(id: number, score: number, comment: string): Promise<HelpRe
     method: 'POST',
     data: comment.trim() ? { score, comment: comment.trim() } : { score },
   })
+}
+
+/** One photo, as the image's own bytes (JPEG, PNG or WebP, at most 2 MB). */
+export function uploadPhoto(id: number, bytes: ArrayBuffer, type: string): Promise<HelpPhotoCreated> {
+  return request<HelpPhotoCreated>(`/api/help-requests/${id}/photos`, {
+    method: 'POST',
+    data: bytes,
+    header: { 'Content-Type': type },
+  })
+}
+
+export function removePhoto(id: number, photoId: number): Promise<HelpRequestDetail> {
+  return request<HelpRequestDetail>(`/api/help-requests/${id}/photos/${photoId}`, { method: 'DELETE' })
 }

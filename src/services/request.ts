@@ -9,8 +9,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RequestOptions {
   method?: HttpMethod
-  /** Query for GET, JSON body otherwise; a string is sent as it is (e.g. a CSV file, with its content type). */
-  data?: object | string
+  /**
+   * Query for GET, JSON body otherwise; a string or an ArrayBuffer is sent as it is (a CSV file, a
+   * photo), with its content type in `header`.
+   */
+  data?: object | string | ArrayBuffer
   header?: Record<string, string>
   /** Send the session token (default true). */
   auth?: boolean
@@ -86,7 +89,13 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       // Non-GET calls always carry a JSON body: an empty one with a JSON content type is a 400 on Fastify,
       // and wx.request always sends that content type.
       data:
-        typeof data === 'string' ? data : data ? withoutUndefined(data) : method === 'GET' ? undefined : {},
+        typeof data === 'string' || data instanceof ArrayBuffer
+          ? data
+          : data
+            ? withoutUndefined(data)
+            : method === 'GET'
+              ? undefined
+              : {},
       header,
       timeout: REQUEST_TIMEOUT_MS,
       // Anything but `json` leaves the body as the server sent it, on both platforms.

@@ -1,3 +1,4 @@
+import { solidPng } from '../../server/src/db/demo-images'
 import { demoLogin, demoUsers, openPhone, openTab, screenshot, useServerAndBrowser } from './harness'
 
 const TITLE = '申请高新技术企业认定辅导'
@@ -26,8 +27,25 @@ describe('红e帮帮团 in the H5 app', () => {
     await page
       .locator('.help-form__body textarea, textarea.help-form__body')
       .fill('想了解认定条件和园区的辅导安排。')
+    // A photo from the album (the file chooser H5's chooseImage opens).
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('.help-photo__add').click()
+    await (
+      await chooser
+    ).setFiles({ name: 'site.png', mimeType: 'image/png', buffer: solidPng(120, 90, [200, 40, 40]) })
+    await page.locator('.help-photos--edit .help-photo img').first().waitFor()
     await page.locator('.help-form__submit').click()
     await page.locator('.help-detail__title', { hasText: TITLE }).waitFor()
+    // The photo is on the request, loaded from its signed link.
+    const photo = page.locator('.help-detail__photos .help-photo img').first()
+    await photo.waitFor()
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('.help-detail__photos .help-photo img') as HTMLImageElement | null)
+          ?.naturalWidth === 120,
+    )
+    expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120)
+    expect(await page.locator('.help-history').textContent()).toContain('添加了照片')
     expect(await page.locator('.help-detail__head').textContent()).toContain('红色服务通道')
     expect(phone.errors).toEqual([])
 

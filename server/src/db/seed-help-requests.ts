@@ -2,6 +2,7 @@ import type { Insertable, Transaction } from 'kysely'
 import { dueTimes } from '../domain/help-requests/rules'
 import { DAY_MS, HOUR_MS } from '../domain/park-time'
 import type { HelpCategory, HelpStatus } from '../schemas'
+import { solidPng } from './demo-images'
 import type { Database, NewUser } from './types'
 
 /*
@@ -24,6 +25,12 @@ function lcg(seed: number) {
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
   }
+}
+
+/** The demo requests (by number) that carry a photo, and its colour. */
+const PHOTO_COLOURS: Partial<Record<number, readonly [number, number, number]>> = {
+  2: [200, 40, 40],
+  5: [60, 120, 200],
 }
 
 export const DEMO_HELPERS = [
@@ -202,6 +209,9 @@ export async function seedHelpRequests(trx: Transaction<Database>, now: Date): P
       })
 
     event('submitted', requester.id, createdMs, null, 'submitted')
+    // Two of the recent requests came with a photo (a small one, made here).
+    const photo = PHOTO_COLOURS[n]
+    if (photo) event('photo_added', requester.id, createdMs + 60_000, null, null)
     let status: HelpStatus = 'submitted'
     let assigneeId: number | null = null
     let firstResponseAt: string | null = null
@@ -286,6 +296,20 @@ export async function seedHelpRequests(trx: Transaction<Database>, now: Date): P
       .returning('id')
       .executeTakeFirstOrThrow()
 
+    if (photo) {
+      const bytes = solidPng(96, 72, photo)
+      await trx
+        .insertInto('help_request_photos')
+        .values({
+          request_id: inserted.id,
+          uploader_id: requester.id,
+          content_type: 'image/png',
+          size: bytes.length,
+          bytes,
+          created_at: at(createdMs + 60_000),
+        })
+        .execute()
+    }
     if (replies.length > 0) {
       await trx
         .insertInto('help_request_replies')

@@ -13,7 +13,13 @@ import type {
 } from '../schemas'
 import type { ApplicationRecordCode, ApplicationStage } from '../schemas/applications'
 import type { CourseKind } from '../schemas/courses'
-import type { HelpCategory, HelpEventKind, HelpPriority, HelpStatus } from '../schemas/help-requests'
+import type {
+  HelpCategory,
+  HelpEventKind,
+  HelpPhotoType,
+  HelpPriority,
+  HelpStatus,
+} from '../schemas/help-requests'
 import type { PointsRuleCode } from '../schemas/points'
 
 /*
@@ -522,6 +528,17 @@ export interface HelpRequestEventsTable {
   at: string
 }
 
+/** Photos the requester attached; the bytes are here so every instance can answer them. */
+export interface HelpRequestPhotosTable {
+  id: Generated<number>
+  request_id: number
+  uploader_id: number
+  content_type: HelpPhotoType
+  size: number
+  bytes: Buffer
+  created_at: string
+}
+
 /** The reply thread: never updated nor deleted. */
 export interface HelpRequestRepliesTable {
   id: Generated<number>
@@ -596,6 +613,7 @@ export interface Database {
   help_request_events: HelpRequestEventsTable
   help_request_replies: HelpRequestRepliesTable
   help_request_ratings: HelpRequestRatingsTable
+  help_request_photos: HelpRequestPhotosTable
 }
 
 export type UserRow = Selectable<UsersTable>

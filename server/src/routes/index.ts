@@ -10,6 +10,7 @@ import checkins from './checkins'
 import courses from './courses'
 import events from './events'
 import health from './health'
+import helpPhotos from './help-photos'
 import helpRequests from './help-requests'
 import healthPackages from './health-packages'
 import me from './me'
@@ -45,6 +46,7 @@ const routes: FastifyPluginAsync = async (app) => {
   await app.register(auditLog, { prefix: '/api/audit-log' })
   await app.register(applications, { prefix: '/api/applications' })
   await app.register(helpRequests, { prefix: '/api/help-requests' })
+  await app.register(helpPhotos, { prefix: '/api/help-photos' })
   await app.register(parkStats, { prefix: '/api/park-stats' })
 }
 

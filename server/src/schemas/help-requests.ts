@@ -34,7 +34,16 @@ export const HelpPriority = literals(
 export type HelpPriority = Static<typeof HelpPriority>
 
 /** What a history row records. */
-export const HELP_EVENT_KINDS = ['submitted', 'assigned', 'status', 'reopened', 'replied', 'rated'] as const
+export const HELP_EVENT_KINDS = [
+  'submitted',
+  'assigned',
+  'status',
+  'reopened',
+  'replied',
+  'rated',
+  'photo_added',
+  'photo_removed',
+] as const
 export type HelpEventKind = (typeof HELP_EVENT_KINDS)[number]
 
 /** What a status request may ask for: the three moves forward, and a reopen. */
@@ -141,13 +150,53 @@ export const HelpActions = Type.Object({
   assign: Type.Boolean(),
   status: Type.Array(HelpStatusAction),
   rate: Type.Boolean(),
+  /** add and remove photos (the requester, until the request is closed) */
+  photos: Type.Boolean(),
 })
 export type HelpActions = Static<typeof HelpActions>
+
+/** The image types a photo may be; the bytes must be one (checked by their magic numbers). */
+export const HELP_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export type HelpPhotoType = (typeof HELP_PHOTO_TYPES)[number]
+
+/**
+ * A photo of a request. `url` needs no Authorization header (a mini-program `<Image>` cannot send
+ * one): it is signed and valid for at least an hour, so ask the request again for fresh links.
+ */
+export const HelpPhoto = Type.Object({
+  id: Id,
+  /** `/api/help-photos/:id?exp=<unix seconds>&sig=<HMAC-SHA256, base64url>` */
+  url: Type.String(),
+  /** bytes */
+  size: Type.Integer({ minimum: 1 }),
+  createdAt: IsoTime,
+})
+export type HelpPhoto = Static<typeof HelpPhoto>
+
+export const HelpPhotoCreated = Type.Object({
+  id: Id,
+  url: Type.String(),
+  size: Type.Integer({ minimum: 1 }),
+})
+export type HelpPhotoCreated = Static<typeof HelpPhotoCreated>
+
+export const HelpPhotoParams = Type.Object({ id: Id, photoId: Id }, { additionalProperties: false })
+export type HelpPhotoParams = Static<typeof HelpPhotoParams>
+
+export const HelpPhotoQuery = Type.Object(
+  {
+    exp: Type.Integer({ minimum: 0, maximum: 99999999999 }),
+    sig: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }),
+  },
+  { additionalProperties: false },
+)
+export type HelpPhotoQuery = Static<typeof HelpPhotoQuery>
 
 export const HelpRequestDetail = Type.Composite([
   HelpRequestSummary,
   Type.Object({
     body: Type.String(),
+    photos: Type.Array(HelpPhoto),
     replies: Type.Array(HelpReply),
     history: Type.Array(HelpHistoryItem),
     rating: Type.Union([HelpRating, Type.Null()]),

@@ -30,4 +30,6 @@ export const LIMITS = Object.freeze({
   cancelReason: 200,
   materialTitle: 100,
   materialBody: 50000,
+  helpPhotoBytes: 2 * 1024 * 1024,
+  helpPhotos: 6,
 })

@@ -50,7 +50,8 @@ function detail(overrides: Partial<HelpRequestDetail> = {}): HelpRequestDetail {
       },
     ],
     rating: null,
-    actions: { reply: true, assign: false, status: ['closed'], rate: false },
+    photos: [],
+    actions: { reply: true, assign: false, status: ['closed'], rate: false, photos: false },
     ...overrides,
   }
 }
@@ -148,7 +149,9 @@ describe('红e帮帮团', () => {
     const calls = fakeApi({
       'GET /api/help-requests/9': {
         status: 200,
-        body: detail({ actions: { reply: true, assign: true, status: ['closed'], rate: false } }),
+        body: detail({
+          actions: { reply: true, assign: true, status: ['closed'], rate: false, photos: false },
+        }),
       },
       'GET /api/help-requests/helpers': {
         status: 200,
@@ -162,7 +165,13 @@ describe('红e帮帮团', () => {
         body: detail({
           status: 'assigned',
           assignee: { id: 31, name: '陈思远' },
-          actions: { reply: true, assign: true, status: ['in_progress', 'resolved', 'closed'], rate: false },
+          actions: {
+            reply: true,
+            assign: true,
+            status: ['in_progress', 'resolved', 'closed'],
+            rate: false,
+            photos: false,
+          },
         }),
       },
     })
@@ -191,7 +200,7 @@ describe('红e帮帮团', () => {
           createdAt: '2026-11-24T05:00:00.000Z',
         },
       ],
-      actions: { reply: true, assign: false, status: ['closed', 'reopened'], rate: true },
+      actions: { reply: true, assign: false, status: ['closed', 'reopened'], rate: true, photos: false },
     })
     const calls = fakeApi({
       'GET /api/help-requests/9': { status: 200, body: resolved },

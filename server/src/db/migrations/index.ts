@@ -13,6 +13,7 @@ import * as applications from './0011_applications'
 import * as helpRequests from './0012_help_requests'
 import * as parkStats from './0013_park_stats'
 import * as userVersion from './0014_user_version'
+import * as helpPhotos from './0015_help_photos'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_help_requests': helpRequests,
   '0013_park_stats': parkStats,
   '0014_user_version': userVersion,
+  '0015_help_photos': helpPhotos,
 }

@@ -13,6 +13,7 @@ import {
 } from '../../schemas'
 import type { Viewer } from '../access'
 import { decodeCursor, encodeCursor, isId, pageFrom } from '../cursor'
+import { listPhotos } from './photo-links'
 import { OPEN_STATUSES, actionsFor, isLate, maySee, standingOf } from './rules'
 
 export const helpRequestNotFound = () => notFound('求助不存在或无权查看')
@@ -113,9 +114,11 @@ export async function getHelpRequest(
   viewer: Viewer,
   id: number,
   now: Date,
+  /** signs the photos' links */
+  photoSecret: string,
 ): Promise<HelpRequestDetail> {
   const row = await findVisibleHelpRequest(db, viewer, id)
-  const [replies, history, rating] = await Promise.all([
+  const [replies, history, rating, photos] = await Promise.all([
     db
       .selectFrom('help_request_replies as p')
       .innerJoin('users as u', 'u.id', 'p.author_id')
@@ -137,12 +140,14 @@ export async function getHelpRequest(
       .select(['score', 'comment', 'created_at'])
       .where('request_id', '=', id)
       .executeTakeFirst(),
+    listPhotos(db, id, photoSecret, now),
   ])
   const sideOf = (authorId: number, roles: string): HelpReply['side'] =>
     authorId === row.requester_id ? 'requester' : roles.split(',').includes('helper') ? 'helper' : 'park'
   return {
     ...toSummary(row, now),
     body: row.body,
+    photos,
     replies: replies.map((reply) => ({
       id: reply.id,
       author: { id: reply.author_id, name: reply.name },

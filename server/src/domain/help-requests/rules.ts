@@ -95,6 +95,10 @@ export const mayRate = (
   row.resolved_at !== null &&
   (row.status === 'resolved' || row.status === 'closed')
 
+/** The requester adds and removes photos until the request is closed. */
+export const mayChangePhotos = (standing: Standing, status: HelpStatus) =>
+  standing.requester && status !== 'closed'
+
 const ACTIONS: readonly HelpStatusAction[] = ['in_progress', 'resolved', 'closed', 'reopened']
 
 export function actionsFor(
@@ -111,5 +115,6 @@ export function actionsFor(
         nextStatus(row.status, action, standing, row.assignee_id !== null) !== null,
     ),
     rate: mayRate(standing, row, rated),
+    photos: mayChangePhotos(standing, row.status),
   }
 }

@@ -27,7 +27,7 @@ const conflict = () => new AppError(409, 'HELP_REQUEST_CONFLICT', '该求助刚�
 
 type Trx = Transaction<Database>
 
-async function record(
+export async function record(
   trx: Trx,
   row: { id: number },
   viewer: Viewer,
@@ -54,7 +54,12 @@ async function record(
 }
 
 /** Moves the row from the status it was read at; someone else moving it first is a conflict. */
-async function move(trx: Trx, row: HelpRequestRow, set: Updateable<Database['help_requests']>, at: string) {
+export async function move(
+  trx: Trx,
+  row: HelpRequestRow,
+  set: Updateable<Database['help_requests']>,
+  at: string,
+) {
   const result = await trx
     .updateTable('help_requests')
     .set({ ...set, updated_at: at })

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/types'
 import type { Viewer } from '../../domain/access'
@@ -10,9 +10,13 @@ import {
   rateHelpRequest,
   replyToHelpRequest,
 } from '../../domain/help-requests/write'
+import { addPhoto, photoTooLarge, removePhoto, unsupportedPhoto } from '../../domain/help-requests/photos'
 import { currentViewer } from '../../plugins/auth'
 import {
+  HELP_PHOTO_TYPES,
   HelpAssignBody,
+  HelpPhotoCreated,
+  HelpPhotoParams,
   HelpRatingBody,
   HelpReplyBody,
   HelpRequestCreateBody,
@@ -23,6 +27,7 @@ import {
   HelpStatusBody,
   HelperList,
   IdParams,
+  LIMITS,
 } from '../../schemas'
 import { bearerAuth, errorResponses } from '../../schemas/http'
 
@@ -37,7 +42,7 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
   ) {
     const now = app.now()
     await app.db.transaction().execute((trx) => write(trx, now))
-    return getHelpRequest(app.db, viewer, id, now)
+    return getHelpRequest(app.db, viewer, id, now, app.config.jwtSecret)
   }
 
   app.post(
@@ -103,7 +108,8 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => getHelpRequest(app.db, currentViewer(request), request.params.id, app.now()),
+    async (request) =>
+      getHelpRequest(app.db, currentViewer(request), request.params.id, app.now(), app.config.jwtSecret),
   )
 
   app.post(
@@ -189,6 +195,72 @@ const helpRequests: FastifyPluginAsyncTypebox = async (app) => {
         rateHelpRequest(trx, viewer, id, request.body, now),
       )
       return reply.status(201).send(detail)
+    },
+  )
+
+  // Photos arrive as the image itself (Content-Type: image/jpeg, image/png or image/webp), read
+  // as bytes up to the limit; only this route takes them.
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<TypeBoxTypeProvider>()
+    scope.addContentTypeParser(
+      [...HELP_PHOTO_TYPES],
+      { parseAs: 'buffer', bodyLimit: LIMITS.helpPhotoBytes },
+      (_request, body, done) => done(null, body),
+    )
+    // The framework's own 413 and 415 (too large a body, an unknown content type) in photo words.
+    scope.setErrorHandler((error: { code?: string; statusCode?: number }) => {
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) throw photoTooLarge()
+      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415)
+        throw unsupportedPhoto()
+      throw error
+    })
+    scope.post(
+      '/:id/photos',
+      {
+        onRequest: app.authenticate,
+        schema: {
+          tags,
+          summary:
+            '添加照片（求助人，关闭前）：请求体即图片（image/jpeg、image/png、image/webp），每张不超过 2MB，最多 6 张',
+          description:
+            '413 PHOTO_TOO_LARGE；415 UNSUPPORTED_PHOTO（格式不支持，或内容不是所标的图片）；409 TOO_MANY_PHOTOS；已关闭 422 BAD_TRANSITION。',
+          security: bearerAuth,
+          params: IdParams,
+          response: { 201: HelpPhotoCreated, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      async (request, reply) => {
+        const viewer = currentViewer(request)
+        const body: unknown = request.body
+        if (!Buffer.isBuffer(body)) throw unsupportedPhoto()
+        const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+        const now = app.now()
+        const created = await app.db
+          .transaction()
+          .execute((trx) =>
+            addPhoto(trx, viewer, request.params.id, { type, bytes: body }, app.config.jwtSecret, now),
+          )
+        return reply.status(201).send(created)
+      },
+    )
+  })
+
+  app.delete(
+    '/:id/photos/:photoId',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: '删除照片（求助人，关闭前）；记入办理记录',
+        security: bearerAuth,
+        params: HelpPhotoParams,
+        response: { 200: HelpRequestDetail, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request)
+      const { id, photoId } = request.params
+      return change(viewer, id, (trx, now) => removePhoto(trx, viewer, id, photoId, now))
     },
   )
 }

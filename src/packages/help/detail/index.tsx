@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, Textarea, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import type {
   HelpHistoryItem,
@@ -13,9 +13,11 @@ import { Tag } from '@/components/tag'
 import { useAuthGuard } from '@/hooks/use-auth-guard'
 import { type ApiError, toApiError } from '@/services/api-error'
 import * as helpRequests from '@/services/help-requests'
+import { apiUrl } from '@/services/request'
 import { formatDateTime } from '@/utils/time'
 import { toastError, toastInfo, toastSuccess } from '@/utils/toast'
 import { ACTION_LABELS, STATUS_LABELS, timingLine } from '../labels'
+import { MAX_PHOTOS, choosePhotos, photoErrorMessage, sendPhoto } from '../photos'
 import '../help.scss'
 
 const SIDE_LABELS = { requester: '求助人', helper: '帮帮团', park: '园区' } as const
@@ -34,7 +36,94 @@ function historyLine(item: HelpHistoryItem): string {
       return `${item.actor.name} 重新打开`
     case 'status':
       return `${item.actor.name} 将状态改为「${item.toStatus ? STATUS_LABELS[item.toStatus] : ''}」`
+    case 'photo_added':
+      return `${item.actor.name} 添加了照片`
+    case 'photo_removed':
+      return `${item.actor.name} 删除了照片`
   }
+}
+
+/** The request's photos; a tap shows them full screen. The requester adds and removes them until closed. */
+function PhotoGrid({
+  request,
+  onChanged,
+  onReload,
+}: {
+  request: HelpRequestDetail
+  onChanged: (next: HelpRequestDetail) => void
+  onReload: () => Promise<void>
+}) {
+  const [busy, setBusy] = useState(false)
+  const urls = request.photos.map((photo) => apiUrl(photo.url))
+  const editable = request.actions.photos
+  if (request.photos.length === 0 && !editable) return null
+  const add = async () => {
+    if (busy) return
+    let chosen: Array<{ path: string; file?: Blob }>
+    try {
+      chosen = await choosePhotos(MAX_PHOTOS - request.photos.length)
+    } catch {
+      return
+    }
+    setBusy(true)
+    let firstError: string | null = null
+    for (const file of chosen) firstError ??= await sendPhoto(request.id, file.path, file.file)
+    await onReload()
+    setBusy(false)
+    if (firstError) toastInfo(firstError)
+    else if (chosen.length > 0) toastSuccess('已上传')
+  }
+  const remove = async (photoId: number) => {
+    if (busy) return
+    const { confirm } = await Taro.showModal({
+      title: '删除照片',
+      content: '确定删除这张照片？',
+      confirmText: '删除',
+    })
+    if (!confirm) return
+    setBusy(true)
+    try {
+      onChanged(await helpRequests.removePhoto(request.id, photoId))
+    } catch (e) {
+      toastInfo(photoErrorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className="help-card help-detail__photos">
+      <Text className="help-card__heading">照片</Text>
+      <View className="help-photos">
+        {request.photos.map((photo, index) => (
+          <View key={photo.id} className="help-photo">
+            <Image
+              className="help-photo__image"
+              src={urls[index]!}
+              mode="aspectFill"
+              aria-label={`照片 ${index + 1}`}
+              onClick={() => void Taro.previewImage({ current: urls[index]!, urls }).catch(() => undefined)}
+            />
+            {editable && !busy ? (
+              <View
+                className="help-photo__remove"
+                role="button"
+                aria-label="删除照片"
+                onClick={() => void remove(photo.id)}
+              >
+                <Text>×</Text>
+              </View>
+            ) : null}
+          </View>
+        ))}
+        {editable && request.photos.length < MAX_PHOTOS ? (
+          <View className="help-photo help-photo__add" role="button" aria-label="添加照片" onClick={add}>
+            <Text className="help-photo__plus">{busy ? '…' : '+'}</Text>
+            <Text className="help-photo__hint">{busy ? '上传中' : '添加照片'}</Text>
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
 }
 
 /** The park admin's picker: every helper with the open requests they already hold. */
@@ -248,6 +337,8 @@ function Detail({ id }: { id: number }) {
             ) : null}
             <Text className="help-detail__body">{request.body}</Text>
           </View>
+
+          <PhotoGrid request={request} onChanged={setRequest} onReload={load} />
 
           {request.actions.status.length > 0 ? (
             <View className="help-actions">

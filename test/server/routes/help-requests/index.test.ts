@@ -113,7 +113,13 @@ describe.each(databases)('红e帮帮团 help requests on $name', (database) => {
     expect(seen.history.map((item) => item.kind)).toEqual(['submitted'])
     // Tuesday noon: one working day for a priority request, two for the ordinary channel.
     expect(seen.timing.responseDueAt).toBe('2026-11-25T04:00:00.000Z')
-    expect(seen.actions).toEqual({ reply: true, assign: false, status: ['closed'], rate: false })
+    expect(seen.actions).toEqual({
+      reply: true,
+      assign: false,
+      status: ['closed'],
+      rate: false,
+      photos: true,
+    })
 
     const ordinary = await post('/api/help-requests', noOrgMember, {
       category: 'space',
@@ -229,6 +235,7 @@ describe.each(databases)('红e帮帮团 help requests on $name', (database) => {
       assign: false,
       status: [],
       rate: false,
+      photos: false,
     })
     // The requester may not move it forward.
     expect((await status(id, member, 'resolved')).statusCode).toBe(403)
@@ -240,6 +247,7 @@ describe.each(databases)('红e帮帮团 help requests on $name', (database) => {
       assign: false,
       status: ['in_progress', 'resolved'],
       rate: false,
+      photos: false,
     })
     const replied = await post(`/api/help-requests/${id}/replies`, helper, { body: '需要立项书和费用台账' })
     expect(replied.statusCode).toBe(201)
@@ -278,6 +286,7 @@ describe.each(databases)('红e帮帮团 help requests on $name', (database) => {
       assign: false,
       status: ['closed', 'reopened'],
       rate: true,
+      photos: true,
     })
     expect(
       (await post(`/api/help-requests/${id}/assign`, admin, { helperId: otherHelperId })).statusCode,
