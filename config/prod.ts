@@ -1,5 +1,6 @@
 import type { UserConfigExport } from '@tarojs/cli'
 import { leanH5Runtime } from './h5-lean'
+import { FirstPagePreloadPlugin } from './first-page-preload'
 import { PrecompressPlugin } from './precompress'
 
 export default {
@@ -22,6 +23,8 @@ export default {
       const splitChunks = chain.optimization.get('splitChunks')
       if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 8 * 1024 })
       leanH5Runtime(chain, webpack)
+      // The index page asks for the first page's files at once, not after the app has started.
+      chain.plugin('first-page-preload').use(FirstPagePreloadPlugin)
       // Brotli and gzip copies of every text asset, served as they are.
       chain.plugin('precompress').use(PrecompressPlugin)
     },

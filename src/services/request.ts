@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { clearSession, getToken } from '@/stores/session'
 import { redirectToLogin } from '@/utils/auth-redirect'
 import { ApiError, NETWORK_ERROR_MESSAGE } from './api-error'
+import { type EarlyAnswer, takeEarlyAnswer } from './early-answers'
 
 export { ApiError } from './api-error'
 
@@ -69,21 +70,25 @@ function withoutUndefined(data: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined))
 }
 
-/**
- * The one way the app talks to the API: base URL, bearer token, 10 s timeout, JSON in and out.
- * Resolves with the response body; rejects with an ApiError whose message can be shown as is.
- * A 401 means the session is gone: it is cleared and the user is sent to the login page.
- */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', data, auth = true, responseType = 'json' } = options
-  const header: Record<string, string> = { Accept: 'application/json', ...options.header }
-  if (method !== 'GET' && !header['Content-Type']) header['Content-Type'] = 'application/json'
-  const token = auth ? getToken() : null
-  if (token) header.Authorization = `Bearer ${token}`
+/** A plain GET's URL with its query, as the index page names the answers it asks for early. */
+function getUrl(path: string, data: RequestOptions['data']): string {
+  if (!data || typeof data === 'string' || data instanceof ArrayBuffer) return path
+  const query = Object.entries(withoutUndefined(data))
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&')
+  return query ? `${path}?${query}` : path
+}
 
-  let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
+/** One call through the platform's request API; a failure to reach the server is a NETWORK_ERROR. */
+async function send(
+  path: string,
+  method: HttpMethod,
+  data: RequestOptions['data'],
+  header: Record<string, string>,
+  responseType: RequestOptions['responseType'],
+): Promise<EarlyAnswer> {
   try {
-    response = await Taro.request<TaroGeneral.IAnyObject | string>({
+    return await Taro.request<TaroGeneral.IAnyObject | string>({
       url: apiUrl(path),
       method,
       // Non-GET calls always carry a JSON body: an empty one with a JSON content type is a 400 on Fastify,
@@ -104,7 +109,26 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE)
   }
+}
 
+/**
+ * The one way the app talks to the API: base URL, bearer token, 10 s timeout, JSON in and out.
+ * Resolves with the response body; rejects with an ApiError whose message can be shown as is.
+ * A 401 means the session is gone: it is cleared and the user is sent to the login page.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', data, auth = true, responseType = 'json' } = options
+  const header: Record<string, string> = { Accept: 'application/json', ...options.header }
+  if (method !== 'GET' && !header['Content-Type']) header['Content-Type'] = 'application/json'
+  const token = auth ? getToken() : null
+  if (token) header.Authorization = `Bearer ${token}`
+
+  // H5: the first page's answers may already be on their way (asked for by the index page).
+  const early =
+    method === 'GET' && responseType === 'json' && !options.header
+      ? takeEarlyAnswer(getUrl(path, data), token)
+      : null
+  const response = (early && (await early)) || (await send(path, method, data, header, responseType))
   const { statusCode, data: body } = response
   if (statusCode >= 200 && statusCode < 300) return body as T
 

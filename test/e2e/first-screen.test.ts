@@ -120,6 +120,64 @@ describe('the first screen', () => {
     await context.close()
   })
 
+  it('asks for the files and first answers of 首页 at once, and the app asks for none of them again', async () => {
+    const users = await demoUsers(app.server.url)
+    const member = users.find(
+      (user) => user.roles.length === 1 && user.roles[0] === 'member' && user.branchName,
+    )!
+    const { page, errors } = await openPhone(app.browser, app.server.url)
+    await demoLogin(page, member.name)
+    await page.locator('.announcement-card').first().waitFor()
+
+    // The member opens the app again, signed in.
+    const visit = await page.context().newPage()
+    const asked: string[] = []
+    visit.on('request', (request) => {
+      const url = new URL(request.url())
+      asked.push(`${url.pathname}${url.search}`)
+    })
+    await visit.goto(`${app.server.url}/#/pages/home/index`)
+    await visit.locator('.announcement-card').first().waitFor()
+    await visit.waitForLoadState('networkidle')
+    expect(await visit.locator('.announcement-card').count()).toBeGreaterThan(4)
+
+    // The notices and the badges' counts: asked for once each (by the index page; the app takes them).
+    const times = (path: string) => asked.filter((request) => request === path).length
+    expect(times('/api/announcements?limit=20')).toBe(1)
+    expect(times('/api/announcements/unread-count')).toBe(1)
+    expect(times('/api/me/notifications/unread-count')).toBe(1)
+    // The page's scripts and stylesheets, named in the index page, each fetched once with the app's own.
+    const html = await (await fetch(app.server.url)).text()
+    const files = (JSON.parse(/var files = (\{.*?\})\n/.exec(html)![1]!) as Record<string, string[]>)[
+      'pages/home/index'
+    ]!
+    expect(files.length).toBeGreaterThan(1)
+    for (const file of files) expect({ file, times: times(file) }).toEqual({ file, times: 1 })
+    // …by the index page's <link rel="preload">, not by the app once it had started.
+    const initiators = await visit.evaluate(() =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => [new URL(entry.name).pathname, (entry as PerformanceResourceTiming).initiatorType]),
+      ),
+    )
+    for (const file of files) expect({ file, by: initiators[file] }).toEqual({ file, by: 'link' })
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('asks the API for nothing before a visitor without a session has picked an account', async () => {
+    const context = await app.browser.newContext(PHONE)
+    const page = await context.newPage()
+    const asked: string[] = []
+    page.on('request', (request) => asked.push(new URL(request.url()).pathname))
+    await page.goto(app.server.url)
+    await waitForLogin(page)
+    await page.waitForLoadState('networkidle')
+    expect(asked.filter((path) => path.startsWith('/api/'))).toEqual(['/api/auth/demo-users'])
+    await context.close()
+  })
+
   it('offers a short, searchable list of demo accounts instead of all of them', async () => {
     const users = await demoUsers(app.server.url)
     expect(users.length).toBeGreaterThan(100)
