@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { Compiler } from 'webpack'
 import type { IH5Config } from '@tarojs/taro/types/compile/config/h5'
 
 type WebpackChain = NonNullable<IH5Config['webpackChain']>
@@ -16,6 +17,28 @@ const DEFERRED_ISSUERS = /[\\/]@tarojs[\\/](?:router|taro-h5)[\\/]/
  * that leave the browser free to paint and answer taps in between, not in one long task, and a
  * page shown again is not hidden by a late timer (page-show-loader.js).
  */
+/** Puts `staged-entry-loader.js` after Taro's H5 entry loader, on the code that loader writes. */
+class StagedEntryPlugin {
+  apply(compiler: Compiler) {
+    const taroEntryLoader = require.resolve('@tarojs/taro-loader/lib/h5')
+    compiler.hooks.compilation.tap('StagedEntryPlugin', (compilation) => {
+      compiler.webpack.NormalModule.getCompilationHooks(compilation).loader.tap(
+        'StagedEntryPlugin',
+        (_context, module) => {
+          const at = module.loaders.findIndex((item) => item.loader === taroEntryLoader)
+          if (at < 0 || !/[\\/]app\.config\.[jt]s$/.test(module.resource)) return
+          module.loaders.splice(at, 0, {
+            loader: runtime('staged-entry-loader.js'),
+            options: {},
+            ident: null,
+            type: null,
+          })
+        },
+      )
+    })
+  }
+}
+
 export const leanH5Runtime: WebpackChain = (chain, webpack) => {
   chain.plugin('plain-dom-tab-bar').use(webpack.NormalModuleReplacementPlugin, [
     /^@tarojs\/components\/dist\/components$/,
@@ -33,6 +56,7 @@ export const leanH5Runtime: WebpackChain = (chain, webpack) => {
     .test(/[\\/]@tarojs[\\/]plugin-framework-react[\\/]dist[\\/]runtime\.js$/)
     .use('page-transition')
     .loader(runtime('page-transition-loader.js'))
+  chain.plugin('staged-entry').use(StagedEntryPlugin)
   // Going back before a page's opening animation has ended keeps the page below visible.
   chain.module
     .rule('page-show')
