@@ -14,8 +14,9 @@ export interface VirtualListProps<T> extends BasicComponent {
   /** One item's height in px until its block has been drawn and measured. */
   estimatedItemHeight?: number
   /**
-   * Items drawn in the list's first task; the rest of the first block follows in a task of its own
-   * once that has painted, so a page's first screen is not one long task. The whole block by default.
+   * Items drawn in the list's first task; the rest of the first block follows as many at a time,
+   * each slice in a task of its own after the one before, so a page's first screen is not one long
+   * task. The whole block at once by default.
    */
   firstDraw?: number
 }
@@ -49,15 +50,17 @@ export function VirtualList<T>({
   const scrollTop = useRef(0)
   const viewport = useRef(0)
   const [window, setWindow] = useState<BlockWindow>({ first: 0, last: 0 })
-  const [limited, setLimited] = useState(firstDraw !== undefined)
-  const cut = limited && firstDraw !== undefined && items.length > firstDraw ? firstDraw : undefined
+  // How many of the first block's items are drawn so far (undefined: all of them).
+  const [drawnCount, setDrawnCount] = useState(firstDraw)
+  const cut =
+    drawnCount !== undefined && drawnCount < Math.min(items.length, blockSize) ? drawnCount : undefined
 
-  // The first items have been drawn (effects run after the paint): the rest of the block follows.
+  // A slice has been drawn (effects run after it has committed): the next one follows in a new task.
   useEffect(() => {
-    if (cut === undefined) return
-    const timer = setTimeout(() => setLimited(false), 0)
+    if (cut === undefined || firstDraw === undefined) return
+    const timer = setTimeout(() => setDrawnCount(cut + firstDraw), 0)
     return () => clearTimeout(timer)
-  }, [cut])
+  }, [cut, firstDraw])
 
   const heights = () =>
     blocks.map(([start, end], i) => measured.current[i] ?? (end - start) * estimatedItemHeight)

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import { VirtualList } from '..'
 
 interface Row {
@@ -27,19 +27,30 @@ describe('VirtualList', () => {
     expect(container.querySelectorAll('.virtual-list__space')).toHaveLength(0)
   })
 
-  it('draws the first few items of a page first and the rest of it in a later task', async () => {
-    const { container } = render(
-      <VirtualList
-        items={rows(20)}
-        itemKey={(item) => item.id}
-        firstDraw={4}
-        renderItem={(item) => <p className="row">{item.title}</p>}
-      />,
-    )
-    expect(container.querySelectorAll('.row')).toHaveLength(4)
-    expect(screen.getByText('第4条')).toBeInTheDocument()
-    await waitFor(() => expect(container.querySelectorAll('.row')).toHaveLength(20))
-    expect(container.querySelectorAll('.virtual-list__space')).toHaveLength(0)
+  it('draws the first few items of a page first and the rest of it a slice per task', () => {
+    jest.useFakeTimers()
+    try {
+      const { container } = render(
+        <VirtualList
+          items={rows(10)}
+          itemKey={(item) => item.id}
+          firstDraw={4}
+          renderItem={(item) => <p className="row">{item.title}</p>}
+        />,
+      )
+      const drawn = () => container.querySelectorAll('.row').length
+      expect(drawn()).toBe(4)
+      expect(screen.getByText('第4条')).toBeInTheDocument()
+      expect(screen.queryByText('第5条')).not.toBeInTheDocument()
+      act(() => jest.advanceTimersToNextTimer())
+      expect(drawn()).toBe(8)
+      act(() => jest.advanceTimersToNextTimer())
+      expect(drawn()).toBe(10)
+      expect(screen.getByText('第10条')).toBeInTheDocument()
+      expect(container.querySelectorAll('.virtual-list__space')).toHaveLength(0)
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   it('draws the first page of a long list and keeps room for the rest', () => {
