@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { CDPSession, Page } from 'playwright-core'
 import { PHONE } from './phone'
-import { demoLogin, demoUsers, openPhone, useServerAndBrowser } from './harness'
+import type { AnnouncementPage } from '../../types/api'
+import { apiAs, demoLogin, demoUsers, openPhone, useServerAndBrowser } from './harness'
 
 const app = useServerAndBrowser()
 
@@ -139,7 +140,20 @@ describe('the first screen', () => {
     await visit.goto(`${app.server.url}/#/pages/home/index`)
     await visit.locator('.announcement-card').first().waitFor()
     await visit.waitForLoadState('networkidle')
-    expect(await visit.locator('.announcement-card').count()).toBeGreaterThan(4)
+    // Drawn a slice at a time down to a screen below the viewport, not the whole list: the rest
+    // follows as the member scrolls down.
+    const total = (await apiAs<AnnouncementPage>(app.server.url, member.id, '/api/announcements?limit=20'))
+      .items.length
+    const drawn = () => document.querySelectorAll('.announcement-card').length
+    await visit.waitForFunction(() => document.querySelectorAll('.announcement-card').length > 4)
+    expect(await visit.evaluate(drawn)).toBeLessThan(total)
+    await visit.mouse.move(PHONE.viewport.width / 2, PHONE.viewport.height / 2)
+    for (let turn = 0; (await visit.evaluate(drawn)) < total; turn++) {
+      expect(turn).toBeLessThan(40)
+      await visit.mouse.wheel(0, 600)
+      await visit.waitForTimeout(100)
+    }
+    expect(await visit.evaluate(drawn)).toBe(total)
 
     // The notices and the badges' counts: asked for once each (by the index page; the app takes them).
     const times = (path: string) => asked.filter((request) => request === path).length

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import { Fragment, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { cx, type BasicComponent } from '../types'
 import { blockBounds, visibleBlocks, type BlockWindow } from './layout'
-import { viewportHeight } from './viewport'
+import { bottomOf, viewportHeight } from './viewport'
 
 export interface VirtualListProps<T> extends BasicComponent {
   items: readonly T[]
@@ -14,9 +14,10 @@ export interface VirtualListProps<T> extends BasicComponent {
   /** One item's height in px until its block has been drawn and measured. */
   estimatedItemHeight?: number
   /**
-   * Items drawn in the list's first task; the rest of the first block follows as many at a time,
-   * each slice in a task of its own after the one before, so a page's first screen is not one long
-   * task. The whole block at once by default.
+   * Items drawn in the list's first task. The rest of the first block follows as many at a time,
+   * each slice in a task of its own, while the list's end is less than a screen below the bottom of
+   * the viewport, and then as the member scrolls towards it: a page's first screen is neither one
+   * long task nor drawn for items far below it. The whole block at once by default.
    */
   firstDraw?: number
 }
@@ -54,13 +55,26 @@ export function VirtualList<T>({
   const [drawnCount, setDrawnCount] = useState(firstDraw)
   const cut =
     drawnCount !== undefined && drawnCount < Math.min(items.length, blockSize) ? drawnCount : undefined
+  // The slices have reached a screen below the viewport: the next one waits for a scroll.
+  const waitingForScroll = useRef(false)
 
-  // A slice has been drawn (effects run after it has committed): the next one follows in a new task.
+  // A slice has been drawn (effects run after it has committed): if the list still ends within a
+  // screen of the viewport's bottom, the next slice follows in a task of its own.
   useEffect(() => {
     if (cut === undefined || firstDraw === undefined) return
-    const timer = setTimeout(() => setDrawnCount(cut + firstDraw), 0)
-    return () => clearTimeout(timer)
-  }, [cut, firstDraw])
+    let alive = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    bottomOf(id, (bottom) => {
+      if (!alive) return
+      if (!viewport.current) viewport.current = viewportHeight()
+      if (bottom !== null && bottom > 2 * viewport.current) waitingForScroll.current = true
+      else timer = setTimeout(() => setDrawnCount(cut + firstDraw), 0)
+    })
+    return () => {
+      alive = false
+      clearTimeout(timer)
+    }
+  }, [id, cut, firstDraw])
 
   const heights = () =>
     blocks.map(([start, end], i) => measured.current[i] ?? (end - start) * estimatedItemHeight)
@@ -100,6 +114,10 @@ export function VirtualList<T>({
 
   usePageScroll(({ scrollTop: top }) => {
     scrollTop.current = top
+    if (waitingForScroll.current && cut !== undefined && firstDraw !== undefined) {
+      waitingForScroll.current = false
+      setDrawnCount(cut + firstDraw)
+    }
     if (blocks.length > 1) place()
   })
 

@@ -1,2 +1,2 @@
 // Platforms without a file of their own (and the typechecker and tests) behave like the browser.
-export { viewportHeight } from './viewport.h5'
+export { bottomOf, viewportHeight } from './viewport.h5'
