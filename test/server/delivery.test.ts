@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
-import { acceptedEncoding } from '../../server/src/plugins/compress'
-import { databases, startApp, type TestApp } from './harness'
+import { acceptedEncoding, matchesIfNoneMatch } from '../../server/src/plugins/compress'
+import type { EventPage } from '../../server/src/schemas'
+import { databases, seededPeople, startApp, tokenFor, type TestApp } from './harness'
 
 const INDEX = `<!doctype html><html><head><title>红e园区</title></head><body><div id="app"></div>${'<!-- padding -->'.repeat(80)}<script src="/js/app.1c3e3afc.js"></script></body></html>`
 const SCRIPT = `console.log(${JSON.stringify('红e园区'.repeat(400))})`
@@ -127,6 +128,76 @@ describe('compression of API answers', () => {
     expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(plain.json())
   })
 
+  it('answers a repeat with the same bytes and ETag, and a bodiless 304 when the phone has them', async () => {
+    const ask = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'GET', url: '/api/auth/demo-users', headers })
+    const phone = { 'accept-encoding': 'gzip, deflate, br' }
+    const first = await ask(phone)
+    const again = await ask(phone)
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true)
+    const etag = first.headers.etag as string
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    expect(again.headers.etag).toBe(etag)
+
+    const kept = await ask({ ...phone, 'if-none-match': etag })
+    expect(kept.statusCode).toBe(304)
+    expect(kept.rawPayload.length).toBe(0)
+    expect(kept.headers.etag).toBe(etag)
+    expect(kept.headers['content-encoding']).toBeUndefined()
+    expect(kept.headers['x-content-type-options']).toBe('nosniff')
+
+    // Another encoding is another representation: its own tag, and the brotli one does not match.
+    const gzip = await ask({ 'accept-encoding': 'gzip', 'if-none-match': etag })
+    expect(gzip.statusCode).toBe(200)
+    expect(gzip.headers.etag).not.toBe(etag)
+    expect(JSON.parse(gunzipSync(gzip.rawPayload).toString())).toEqual(
+      JSON.parse(brotliDecompressSync(first.rawPayload).toString()),
+    )
+    const plain = await ask({ 'if-none-match': `"other", ${gzip.headers.etag as string}` })
+    expect(plain.statusCode).toBe(200)
+    expect(plain.headers.etag).not.toBe(gzip.headers.etag)
+  })
+
+  it('gives a changed list a new ETag, so a phone holding the old one gets the new list', async () => {
+    const people = await seededPeople(t.app)
+    const member = tokenFor(t.app, people.plainMembers[0]!.id)
+    const phone = { ...member, 'accept-encoding': 'gzip, deflate, br' }
+    const before = await t.app.inject({ method: 'GET', url: '/api/events', headers: phone })
+    const list = JSON.parse(brotliDecompressSync(before.rawPayload).toString()) as EventPage
+    const open = list.items.find((event) => event.status === 'open' && event.mySignup === null)!
+    const signup = await t.app.inject({
+      method: 'POST',
+      url: `/api/events/${open.id}/signup`,
+      headers: member,
+    })
+    expect(signup.statusCode).toBe(201)
+
+    const after = await t.app.inject({
+      method: 'GET',
+      url: '/api/events',
+      headers: { ...phone, 'if-none-match': before.headers.etag as string },
+    })
+    expect(after.statusCode).toBe(200)
+    expect(after.headers.etag).not.toBe(before.headers.etag)
+    const shown = JSON.parse(brotliDecompressSync(after.rawPayload).toString()) as EventPage
+    expect(shown.items.find((event) => event.id === open.id)?.mySignup).toEqual({ status: 'confirmed' })
+  })
+
+  it('sends no ETag with an answer that must not be stored, nor with an error', async () => {
+    const missing = await t.app.inject({ method: 'GET', url: '/api/events' })
+    expect(missing.statusCode).toBe(401)
+    expect(missing.headers.etag).toBeUndefined()
+    const people = await seededPeople(t.app)
+    const card = await t.app.inject({
+      method: 'GET',
+      url: '/api/me/card',
+      headers: tokenFor(t.app, people.plainMembers[0]!.id),
+    })
+    expect(card.statusCode).toBe(200)
+    expect(card.headers['cache-control']).toBe('no-store')
+    expect(card.headers.etag).toBeUndefined()
+  })
+
   it('sends a short answer as it is', async () => {
     const health = await t.app.inject({
       method: 'GET',
@@ -136,6 +207,17 @@ describe('compression of API answers', () => {
     expect(health.statusCode).toBe(200)
     expect(health.headers['content-encoding']).toBeUndefined()
     expect(health.json()).toEqual(expect.objectContaining({ status: 'ok' }))
+  })
+})
+
+describe('conditional requests', () => {
+  it('matches If-None-Match by the tag, a list of tags, a weak copy of it or *', () => {
+    expect(matchesIfNoneMatch(undefined, '"a"')).toBe(false)
+    expect(matchesIfNoneMatch('"a"', '"a"')).toBe(true)
+    expect(matchesIfNoneMatch('"b", "a"', '"a"')).toBe(true)
+    expect(matchesIfNoneMatch('W/"a"', '"a"')).toBe(true)
+    expect(matchesIfNoneMatch('*', '"a"')).toBe(true)
+    expect(matchesIfNoneMatch('"a-br"', '"a"')).toBe(false)
   })
 })
 

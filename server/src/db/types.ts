@@ -127,6 +127,8 @@ export interface EventsTable {
   cancelled_at: string | null
   created_at: string
   updated_at: string
+  /** Moves on with every change the events list shows (migration 0016). */
+  version: Generated<number>
 }
 
 export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled'

@@ -89,4 +89,18 @@ describe.each(databases)('login tokens on $name', (database) => {
       expect((await me(token)).statusCode).toBe(401)
     }
   })
+
+  it('refuses a token once it expires, though it was taken before', async () => {
+    // Issued 50 s ago for 60 s: good now, expired 11 s from now.
+    const token = signedToken(t.app, memberId, { issuedAt: Date.now() - 50_000, ttlSeconds: 60 })
+    expect((await me(token)).statusCode).toBe(200)
+    expect((await me(token)).statusCode).toBe(200)
+    const now = Date.now()
+    const later = jest.spyOn(Date, 'now').mockReturnValue(now + 11_000)
+    try {
+      expect((await me(token)).statusCode).toBe(401)
+    } finally {
+      later.mockRestore()
+    }
+  })
 })

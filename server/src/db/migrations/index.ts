@@ -14,6 +14,7 @@ import * as helpRequests from './0012_help_requests'
 import * as parkStats from './0013_park_stats'
 import * as userVersion from './0014_user_version'
 import * as helpPhotos from './0015_help_photos'
+import * as eventVersion from './0016_event_version'
 
 /** Every migration, keyed by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_park_stats': parkStats,
   '0014_user_version': userVersion,
   '0015_help_photos': helpPhotos,
+  '0016_event_version': eventVersion,
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import { dialectOf } from '../../db/connect'
 import { precompiled, type Param } from '../../db/precompiled'
 import type { Database, EventRow } from '../../db/types'
@@ -84,59 +84,90 @@ interface ListParams extends Record<string, unknown> {
   afterId: number
 }
 
-function buildList(db: Kysely<Database>, shape: ListShape, param: Param<ListParams>) {
+/** Which events a list holds, as one condition on `e` (the events table) alone. */
+function listCondition(shape: ListShape, param: Param<ListParams>): RawBuilder<SqlBool> {
   const upcoming = shape.when === 'upcoming'
-  const direction = upcoming ? 'asc' : 'desc'
   // The viewer's branch is a parameter; whether they have one (and are a park admin) is the shape.
   const audience = {
     parkAdmin: shape.visibility === 'all',
     secretary: shape.managed,
     branchId: shape.visibility === 'park-and-branch' ? param('branchId') : null,
   }
+  const conditions = [
+    shape.managed ? managedBy(audience, 'e.branch_id') : visibleTo(audience, 'e.branch_id'),
+    sql<SqlBool>`e.ends_at ${sql.raw(upcoming ? '>=' : '<')} ${param('at')}`,
+  ]
+  if (shape.byCategory) conditions.push(sql<SqlBool>`e.category = ${param('category')}`)
+  if (shape.paged) {
+    const after = { at: param('afterStartsAt'), id: param('afterId') }
+    conditions.push(keysetAfter('e.starts_at', 'e.id', after, upcoming ? 'asc' : 'desc'))
+  }
+  return sql<SqlBool>`${sql.join(conditions, sql` and `)}`
+}
+
+const directionOf = (shape: ListShape) => (shape.when === 'upcoming' ? 'asc' : 'desc')
+
+function buildList(db: Kysely<Database>, shape: ListShape, param: Param<ListParams>) {
   return selectEvents(db, param('viewerId'))
-    .where(shape.managed ? managedBy(audience, 'e.branch_id') : visibleTo(audience, 'e.branch_id'))
-    .where('e.ends_at', upcoming ? '>=' : '<', param('at'))
-    .$if(shape.byCategory, (query) => query.where('e.category', '=', param('category')))
-    .$if(shape.paged, (query) =>
-      query.where(
-        keysetAfter('e.starts_at', 'e.id', { at: param('afterStartsAt'), id: param('afterId') }, direction),
-      ),
-    )
-    .orderBy('e.starts_at', direction)
-    .orderBy('e.id', direction)
+    .select('e.version')
+    .where(listCondition(shape, param))
+    .orderBy('e.starts_at', directionOf(shape))
+    .orderBy('e.id', directionOf(shape))
     .limit(shape.take)
 }
 
-type ListQuery = (db: Kysely<Database>, values: ListParams) => Promise<EventListRow[]>
-/** One compiled query per shape of the list (a few hundred at most: the page size is bounded). */
-const listQueries = new Map<string, ListQuery>()
-
-function listQuery(shape: ListShape): ListQuery {
-  const key = `${shape.when}/${shape.visibility}/${shape.managed}/${shape.byCategory}/${shape.paged}/${shape.take}`
-  let query = listQueries.get(key)
-  if (!query) {
-    query = precompiled<ListParams, EventListRow>((db, param) => buildList(db, shape, param))
-    listQueries.set(key, query)
-  }
-  return query
+/** The same events in the same order with only their ids and versions: no joins, no counts. */
+function buildStamps(db: Kysely<Database>, shape: ListShape, param: Param<ListParams>) {
+  return db
+    .selectFrom('events as e')
+    .select(['e.id', 'e.version'])
+    .where(listCondition(shape, param))
+    .orderBy('e.starts_at', directionOf(shape))
+    .orderBy('e.id', directionOf(shape))
+    .limit(shape.take)
 }
 
-export async function listEvents(
-  db: Kysely<Database>,
+type ListRow = EventListRow & { version: number }
+type Stamp = { id: number; version: number }
+interface ListQueries {
+  rows: (db: Kysely<Database>, values: ListParams) => Promise<ListRow[]>
+  /** The same events in the same order, only their ids and versions: whether a page is still the same. */
+  stamps: (db: Kysely<Database>, values: ListParams) => Promise<Stamp[]>
+}
+/** Compiled queries per shape of the list (a few hundred at most: the page size is bounded). */
+const listQueries = new Map<string, ListQueries>()
+
+function listQuery(shape: ListShape): ListQueries {
+  const key = `${shape.when}/${shape.visibility}/${shape.managed}/${shape.byCategory}/${shape.paged}/${shape.take}`
+  let queries = listQueries.get(key)
+  if (!queries) {
+    queries = {
+      rows: precompiled<ListParams, ListRow>((db, param) => buildList(db, shape, param)),
+      stamps: precompiled<ListParams, Stamp>((db, param) => buildStamps(db, shape, param)),
+    }
+    listQueries.set(key, queries)
+  }
+  return queries
+}
+
+export interface EventListFilter {
+  when: When
+  category: CategoryCode | undefined
+  managed: boolean
+  limit: number
+  after: EventPosition | null
+}
+
+/** The queries and values of a list request; null when the list is empty for the viewer whatever the data. */
+function listRequest(
   viewer: Viewer,
-  filter: {
-    when: When
-    category: CategoryCode | undefined
-    managed: boolean
-    limit: number
-    after: EventPosition | null
-  },
+  filter: EventListFilter,
   now: Date,
-): Promise<PageOf<Event>> {
+): { queries: ListQueries; values: ListParams } | null {
   const { after } = filter
   // Only a secretary with a branch or a park admin organises anything.
   const managed = filter.managed && !viewer.parkAdmin
-  if (managed && !viewer.secretary) return { items: [], nextCursor: null }
+  if (managed && !viewer.secretary) return null
   const shape: ListShape = {
     when: filter.when,
     visibility: viewer.parkAdmin ? 'all' : viewer.branchId === null ? 'park' : 'park-and-branch',
@@ -145,20 +176,108 @@ export async function listEvents(
     paged: after !== null,
     take: filter.limit + 1,
   }
-  const rows = await listQuery(shape)(db, {
+  const values: ListParams = {
     viewerId: viewer.id,
     branchId: viewer.branchId ?? 0,
     at: now.toISOString(),
     category: filter.category ?? 'other',
     afterStartsAt: after?.at ?? '',
     afterId: after?.id ?? 0,
-  })
+  }
+  return { queries: listQuery(shape), values }
+}
+
+function pageOfRows(rows: readonly EventListRow[], viewer: Viewer, filter: EventListFilter, now: Date) {
   return pageFrom(
     rows,
     filter.limit,
     (row) => toEvent(row, viewer, now),
     (row) => encodeTimeCursor({ part: filter.when, at: row.starts_at, id: row.id }),
   )
+}
+
+const stampsOf = (rows: readonly Stamp[]) => rows.map((row) => `${row.id}.${row.version}`).join(',')
+
+/**
+ * The first moment from `at` on at which a row's status could read otherwise (it closes or ends);
+ * before it the same rows show the same. '~' sorts after every ISO time.
+ */
+function unchangedUntil(rows: readonly EventListRow[], at: string): string {
+  let until = '~'
+  for (const row of rows) {
+    for (const moment of [row.ends_at, row.signup_deadline]) {
+      if (moment >= at && moment < until) until = moment
+    }
+  }
+  return until
+}
+
+/** Pages kept per process, least recently used dropped first. */
+const LIST_ANSWERS_CACHED = 2_000
+
+interface ListAnswer<T> {
+  /** The signed-in user it was made for, as read at one version (plugins/auth keeps one object per version). */
+  user: object
+  stamps: string
+  /** When it was made, and the moment it may read otherwise from. */
+  at: string
+  until: string
+  answer: T
+}
+
+/**
+ * The events list as an answer made once (`render`: the serialised page) and given again while it
+ * is the same. Each request still reads, in one small query, which events the page holds now and
+ * their versions (migration 0016), so a change made on any instance shows at the next request;
+ * what is saved is the joins and counts of the full page and its serialisation. An answer is
+ * given again to the same user object only, which any change of the user replaces.
+ */
+export function eventListAnswers<T>() {
+  const answers = new Map<string, ListAnswer<T>>()
+  return async (
+    db: Kysely<Database>,
+    user: object,
+    viewer: Viewer,
+    filter: EventListFilter,
+    now: Date,
+    render: (page: PageOf<Event>) => T,
+  ): Promise<T> => {
+    const request = listRequest(viewer, filter, now)
+    if (!request) return render({ items: [], nextCursor: null })
+    const { queries, values } = request
+    const key = [
+      viewer.id,
+      filter.when,
+      filter.category ?? '',
+      filter.managed,
+      filter.limit,
+      filter.after?.at ?? '',
+      filter.after?.id ?? '',
+    ].join('|')
+    // Left in place while its check runs: the requests arriving meanwhile check it too.
+    const known = answers.get(key)
+    if (known && known.user === user && known.at <= values.at && values.at < known.until) {
+      if (stampsOf(await queries.stamps(db, values)) === known.stamps) {
+        if (answers.get(key) === known) {
+          answers.delete(key)
+          answers.set(key, known)
+        }
+        return known.answer
+      }
+    }
+    const rows = await queries.rows(db, values)
+    const answer = render(pageOfRows(rows, viewer, filter, now))
+    answers.delete(key)
+    if (answers.size >= LIST_ANSWERS_CACHED) answers.delete(answers.keys().next().value as string)
+    answers.set(key, {
+      user,
+      stamps: stampsOf(rows),
+      at: values.at,
+      until: unchangedUntil(rows, values.at),
+      answer,
+    })
+    return answer
+  }
 }
 
 /** One event if the viewer may see it; undefined both when it is missing and when it is not theirs. */

@@ -1,19 +1,19 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type, type FastifyPluginAsyncTypebox, type Static } from '@fastify/type-provider-typebox'
 import { attachment } from '../../domain/csv'
 import { attendeesCsv } from '../../domain/events/attendees-csv'
 import { decodeEventCursor } from '../../domain/events/mapper'
 import { cancelEvent, createEvent, updateEvent } from '../../domain/events/organise'
 import {
+  eventListAnswers,
   eventNotFound,
   findManagedEvent,
   findVisibleEvent,
   listAttendees,
-  listEvents,
 } from '../../domain/events/repository'
 import { cancelSignup, signUp } from '../../domain/events/signup'
 import { isOrganiser, type Viewer } from '../../domain/access'
 import { forbidden, validationFailed } from '../../errors'
-import { currentViewer } from '../../plugins/auth'
+import { currentUser, currentViewer } from '../../plugins/auth'
 import {
   AttendeeList,
   AttendeeQuery,
@@ -42,6 +42,9 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
     return event
   }
 
+  // The list a member opens first and most: the same page is answered again without being rebuilt.
+  const listAnswers = eventListAnswers<string>()
+
   app.get(
     '',
     {
@@ -55,7 +58,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EventPage, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { when = 'upcoming', category, managed, limit = 20, cursor } = request.query
       const after = cursor === undefined ? null : decodeEventCursor(cursor)
       if (cursor !== undefined && (after === null || after.part !== when)) {
@@ -63,7 +66,17 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
       }
       const viewer = currentViewer(request)
       if (managed === '1' && !isOrganiser(viewer)) throw forbidden('只有支部书记或园区管理员可以管理活动')
-      return listEvents(app.db, viewer, { when, category, managed: managed === '1', limit, after }, app.now())
+      const filter = { when, category, managed: managed === '1', limit, after }
+      const body = await listAnswers(
+        app.db,
+        currentUser(request),
+        viewer,
+        filter,
+        app.now(),
+        (page) => reply.serialize(page) as string,
+      )
+      // Serialised by the route's own schema above: sent as the text it already is.
+      return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof EventPage>)
     },
   )
 
