@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { dialectOf } from '../connect'
+import { addVersionColumn, bumpVersionOnRename, dropTrigger } from './columns'
 
 /*
  * `events.version` counts the changes of an event as the events list shows it: every update of
@@ -14,24 +15,10 @@ import { dialectOf } from '../connect'
  * only `user_id`, which fires nothing here and moves on the users' own versions instead.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .alterTable('events')
-    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(0))
-    .execute()
+  await addVersionColumn(db, 'events')
+  await bumpVersionOnRename(db, 'branches', 'events', 'branch_id')
 
   if (dialectOf(db) === 'postgres') {
-    await sql`
-      create function events_version_bump() returns trigger language plpgsql as $$
-      begin
-        if new.version = old.version then
-          new.version := old.version + 1;
-        end if;
-        return new;
-      end
-      $$`.execute(db)
-    await sql`
-      create trigger events_version_bump before update on events
-      for each row execute function events_version_bump()`.execute(db)
     await sql`
       create function event_signups_events_version() returns trigger language plpgsql as $$
       begin
@@ -47,27 +34,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`
       create trigger event_signups_events_version after insert or delete or update of event_id, status, waitlist_seq
       on event_signups for each row execute function event_signups_events_version()`.execute(db)
-    await sql`
-      create function branches_rename_events_version() returns trigger language plpgsql as $$
-      begin
-        update events set version = version + 1 where branch_id = new.id;
-        return null;
-      end
-      $$`.execute(db)
-    await sql`
-      create trigger branches_rename_events_version after update of name on branches
-      for each row when (old.name is distinct from new.name)
-      execute function branches_rename_events_version()`.execute(db)
     return
   }
 
-  // SQLite: the inner update changes the version, so the trigger's condition stops it there.
-  await sql`
-    create trigger events_version_bump after update on events
-    for each row when new.version = old.version
-    begin
-      update events set version = old.version + 1 where id = new.id;
-    end`.execute(db)
   await sql`
     create trigger event_signups_insert_events_version after insert on event_signups
     for each row
@@ -86,32 +55,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     begin
       update events set version = version + 1 where id in (old.event_id, new.event_id);
     end`.execute(db)
-  await sql`
-    create trigger branches_rename_events_version after update of name on branches
-    for each row when old.name is not new.name
-    begin
-      update events set version = version + 1 where branch_id = new.id;
-    end`.execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  const postgres = dialectOf(db) === 'postgres'
-  const triggers = postgres
-    ? [
-        ['branches_rename_events_version', 'branches'],
-        ['event_signups_events_version', 'event_signups'],
-        ['events_version_bump', 'events'],
-      ]
-    : [
-        ['branches_rename_events_version', 'branches'],
-        ['event_signups_update_events_version', 'event_signups'],
-        ['event_signups_delete_events_version', 'event_signups'],
-        ['event_signups_insert_events_version', 'event_signups'],
-        ['events_version_bump', 'events'],
-      ]
-  for (const [name, table] of triggers as Array<[string, string]>) {
-    await sql`drop trigger if exists ${sql.raw(name)}${sql.raw(postgres ? ` on ${table}` : '')}`.execute(db)
-    if (postgres) await sql`drop function if exists ${sql.raw(name)}()`.execute(db)
-  }
+  const triggers =
+    dialectOf(db) === 'postgres'
+      ? ['event_signups_events_version']
+      : [
+          'event_signups_update_events_version',
+          'event_signups_delete_events_version',
+          'event_signups_insert_events_version',
+        ]
+  await dropTrigger(db, 'branches_rename_events_version', 'branches')
+  for (const name of triggers) await dropTrigger(db, name, 'event_signups')
+  await dropTrigger(db, 'events_version_bump', 'events')
   await db.schema.alterTable('events').dropColumn('version').execute()
 }

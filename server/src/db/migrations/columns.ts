@@ -54,3 +54,78 @@ export async function makeAppendOnly(
     }
   }
 }
+
+/**
+ * `<table>.version`: a counter that every update of the row moves on, kept by a trigger on both
+ * databases (`<table>_version_bump`), whatever code or tool writes the row.
+ */
+export async function addVersionColumn(db: Kysely<unknown>, table: string): Promise<void> {
+  await db.schema
+    .alterTable(table)
+    .addColumn('version', 'integer', (col) => col.notNull().defaultTo(0))
+    .execute()
+  const name = sql.raw(`${table}_version_bump`)
+  if (dialectOf(db) === 'postgres') {
+    await sql`
+      create function ${name}() returns trigger language plpgsql as $$
+      begin
+        if new.version = old.version then
+          new.version := old.version + 1;
+        end if;
+        return new;
+      end
+      $$`.execute(db)
+    await sql`
+      create trigger ${name} before update on ${sql.raw(table)}
+      for each row execute function ${name}()`.execute(db)
+    return
+  }
+  // SQLite: the inner update changes the version, so the trigger's condition stops it there.
+  await sql`
+    create trigger ${name} after update on ${sql.raw(table)}
+    for each row when new.version = old.version
+    begin
+      update ${sql.raw(table)} set version = old.version + 1 where id = new.id;
+    end`.execute(db)
+}
+
+/**
+ * Renaming a row of `renamed` moves on the version of the `table` rows whose `column` points at it
+ * (trigger `<renamed>_rename_<table>_version`).
+ */
+export async function bumpVersionOnRename(
+  db: Kysely<unknown>,
+  renamed: string,
+  table: string,
+  column: string,
+): Promise<void> {
+  const name = sql.raw(`${renamed}_rename_${table}_version`)
+  const bump = sql`update ${sql.raw(table)} set version = version + 1 where ${sql.raw(column)} = new.id`
+  if (dialectOf(db) === 'postgres') {
+    await sql`
+      create function ${name}() returns trigger language plpgsql as $$
+      begin
+        ${bump};
+        return null;
+      end
+      $$`.execute(db)
+    await sql`
+      create trigger ${name} after update of name on ${sql.raw(renamed)}
+      for each row when (old.name is distinct from new.name)
+      execute function ${name}()`.execute(db)
+    return
+  }
+  await sql`
+    create trigger ${name} after update of name on ${sql.raw(renamed)}
+    for each row when old.name is not new.name
+    begin
+      ${bump};
+    end`.execute(db)
+}
+
+/** Drops a trigger of `table` and, on PostgreSQL, its function of the same name. */
+export async function dropTrigger(db: Kysely<unknown>, name: string, table: string): Promise<void> {
+  const postgres = dialectOf(db) === 'postgres'
+  await sql`drop trigger if exists ${sql.raw(name)}${sql.raw(postgres ? ` on ${table}` : '')}`.execute(db)
+  if (postgres) await sql`drop function if exists ${sql.raw(name)}()`.execute(db)
+}
