@@ -8,6 +8,7 @@ import { PostgresLiteralLimitsDialect, SqliteLiteralLimitsDialect } from './lite
 import { statementNames, useNamedStatements } from './named-statements'
 import { postgresSetupLock, sqliteSetupLock, type SetupLock } from './setup-lock'
 import type { Database } from './types'
+import { LruMap } from '../lru'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -84,18 +85,15 @@ const STATEMENT_CACHE_SIZE = 500
  * `iterate` is the exception, and nothing here streams).
  */
 function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqliteDatabase {
-  const cache = new Map<string, SqliteDatabase.Statement>()
+  const cache = new LruMap<string, SqliteDatabase.Statement>(STATEMENT_CACHE_SIZE)
   return {
     close: () => sqlite.close(),
     prepare: (text) => {
       let statement = cache.get(text)
-      if (statement) {
-        cache.delete(text)
-      } else {
+      if (!statement) {
         statement = sqlite.prepare(text)
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+        cache.set(text, statement)
       }
-      cache.set(text, statement)
       return statement
     },
   }

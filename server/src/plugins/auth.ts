@@ -12,6 +12,7 @@ import {
 import type { CurrentUser } from '../domain/users/mapper'
 import { signedInUsers } from '../domain/users/repository'
 import { forbidden, unauthenticated } from '../errors'
+import { LruMap } from '../lru'
 import type { Role } from '../schemas'
 
 /** Verified tokens kept per process, least recently used dropped first. */
@@ -92,19 +93,16 @@ export default fp(
      * check, the signature and the claims cost ~30 µs, a lookup well under one. Past its expiry a
      * token is refused as before; whether the user may still use it is read on every request.
      */
-    const verified = new Map<string, VerifiedToken>()
+    const verified = new LruMap<string, VerifiedToken>(VERIFIED_TOKENS_CACHED)
     const claimsOfToken = (token: string): VerifiedToken | null => {
       const known = verified.get(token)
       if (known) {
+        if (Date.now() <= known.expiresAtMs) return known
         verified.delete(token)
-        if (Date.now() > known.expiresAtMs) return null
-        verified.set(token, known)
-        return known
+        return null
       }
       const claims = verifyToken(token)
-      if (claims === null) return null
-      if (verified.size >= VERIFIED_TOKENS_CACHED) verified.delete(verified.keys().next().value as string)
-      verified.set(token, claims)
+      if (claims !== null) verified.set(token, claims)
       return claims
     }
 

@@ -3,6 +3,7 @@ import { promisify } from 'node:util'
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { LruMap } from '../lru'
 
 /** Below this an answer goes as it is: compressing it would save less than it costs. */
 export const COMPRESS_THRESHOLD_BYTES = 1024
@@ -64,17 +65,14 @@ interface Answer {
 
 /** Bodies as the key: a map hashes the text itself, and two equal texts are one answer. */
 function answerCache() {
-  const answers = new Map<string, Answer>()
+  const answers = new LruMap<string, Answer>(ANSWERS_CACHED)
   return (body: string): Answer => {
     let answer = answers.get(body)
-    if (answer) {
-      answers.delete(body)
-    } else {
+    if (!answer) {
       const raw = Buffer.from(body)
       answer = { tag: createHash('sha256').update(raw).digest('base64url').slice(0, 27), raw }
-      if (answers.size >= ANSWERS_CACHED) answers.delete(answers.keys().next().value as string)
+      answers.set(body, answer)
     }
-    answers.set(body, answer)
     return answer
   }
 }

@@ -3,6 +3,7 @@ import { dialectOf } from '../../db/connect'
 import { precompiled, type Param } from '../../db/precompiled'
 import type { Database, EventRow } from '../../db/types'
 import { forbidden, notFound } from '../../errors'
+import { LruMap } from '../../lru'
 import type { Attendee, CategoryCode, Event, EventDetail, MySignupItem, PageOf } from '../../schemas'
 import { canManage, canView, managedBy, visibleTo, type Viewer } from '../access'
 import { encodeTimeCursor, keysetAfter, listInTwoParts, pageFrom } from '../cursor'
@@ -233,7 +234,7 @@ interface ListAnswer<T> {
  * given again to the same user object only, which any change of the user replaces.
  */
 export function eventListAnswers<T>() {
-  const answers = new Map<string, ListAnswer<T>>()
+  const answers = new LruMap<string, ListAnswer<T>>(LIST_ANSWERS_CACHED)
   return async (
     db: Kysely<Database>,
     user: object,
@@ -255,20 +256,15 @@ export function eventListAnswers<T>() {
       filter.after?.id ?? '',
     ].join('|')
     // Left in place while its check runs: the requests arriving meanwhile check it too.
-    const known = answers.get(key)
+    const known = answers.peek(key)
     if (known && known.user === user && known.at <= values.at && values.at < known.until) {
       if (stampsOf(await queries.stamps(db, values)) === known.stamps) {
-        if (answers.get(key) === known) {
-          answers.delete(key)
-          answers.set(key, known)
-        }
+        if (answers.peek(key) === known) answers.get(key)
         return known.answer
       }
     }
     const rows = await queries.rows(db, values)
     const answer = render(pageOfRows(rows, viewer, filter, now))
-    answers.delete(key)
-    if (answers.size >= LIST_ANSWERS_CACHED) answers.delete(answers.keys().next().value as string)
     answers.set(key, {
       user,
       stamps: stampsOf(rows),

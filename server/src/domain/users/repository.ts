@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { precompiled } from '../../db/precompiled'
 import type { Database } from '../../db/types'
+import { LruMap } from '../../lru'
 import { demoRank, toCurrentUser, type CurrentUser, type UserJoinedRow } from './mapper'
 
 function selectUsers(db: Kysely<Database>) {
@@ -49,24 +50,22 @@ const SIGNED_IN_USERS_CACHED = 10_000
  * applies at the next request on every instance.
  */
 export function signedInUsers(db: Kysely<Database>) {
-  const cache = new Map<number, { user: CurrentUser; version: number }>()
+  const cache = new LruMap<number, { user: CurrentUser; version: number }>(SIGNED_IN_USERS_CACHED)
   return async (id: number): Promise<CurrentUser | undefined> => {
     const cached = cache.get(id)
     if (cached) {
       const [current] = await versionById(db, { id })
-      cache.delete(id)
-      if (!current) return undefined
-      if (current.version === cached.version) {
-        cache.set(id, cached)
-        return cached.user
+      if (!current) {
+        cache.delete(id)
+        return undefined
       }
+      if (current.version === cached.version) return cached.user
     }
     const [row] = await userById(db, { id })
     if (!row) return undefined
     // Shared by the requests that follow: nobody may change it in place.
     const user = Object.freeze(toCurrentUser(row))
     Object.freeze(user.roles)
-    if (cache.size >= SIGNED_IN_USERS_CACHED) cache.delete(cache.keys().next().value as number)
     cache.set(id, { user, version: row.version })
     return user
   }
